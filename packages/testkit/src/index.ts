@@ -1,1 +1,2 @@
-export {};
+export * from './service-urls.ts';
+export * from './shared-data.ts';
