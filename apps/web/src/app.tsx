@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { useLocationPath } from './routing/location-store.ts';
+import { matchRoute, type RouteMatch } from './routing/match-route.ts';
+import { NotAvailablePage } from './shell/not-available-page.tsx';
+import { NotFoundPage } from './shell/not-found-page.tsx';
+import { SideNav } from './shell/side-nav.tsx';
+import { TopBar } from './shell/top-bar.tsx';
+import { StatusPage } from './status/status-page.tsx';
+
+export function App() {
+  const path = useLocationPath();
+  const match = matchRoute(path);
+  const title = match.kind === 'area' ? match.area.label : 'Page not found';
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(path);
+
+  useEffect(() => {
+    document.title = `${title} · Vigil`;
+  }, [title]);
+
+  // After a client-side navigation, move focus to the new content as a page load would, so keyboard and
+  // screen-reader users start there instead of on the link they just used.
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    mainRef.current?.focus();
+  }, [path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <TopBar />
+      <div className="layout">
+        <SideNav activeId={match.kind === 'area' ? match.area.id : null} />
+        <main id="main" className="content" ref={mainRef} tabIndex={-1}>
+          <Page match={match} />
+        </main>
+      </div>
+    </>
+  );
+}
+
+function Page({ match }: { readonly match: RouteMatch }) {
+  if (match.kind === 'not-found') return <NotFoundPage path={match.path} />;
+  if (match.area.id === 'status') return <StatusPage />;
+  return <NotAvailablePage area={match.area} />;
+}

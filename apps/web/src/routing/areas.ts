@@ -1,0 +1,130 @@
+// The areas of the console, in navigation order. Only `status` is built so far; the others render an
+// honest "not available yet" page until their feature lands.
+
+export type AreaGroup = 'operations' | 'platform';
+
+export interface Area {
+  /** Stable identifier, also the first path segment. */
+  readonly id: string;
+  readonly path: string;
+  readonly label: string;
+  readonly group: AreaGroup;
+  readonly available: boolean;
+  /** What the area will offer, shown on its placeholder page. */
+  readonly summary: string;
+}
+
+export const AREA_GROUP_LABELS: Readonly<Record<AreaGroup, string>> = {
+  operations: 'Security operations',
+  platform: 'Platform',
+};
+
+export const AREAS: readonly Area[] = [
+  {
+    id: 'overview',
+    path: '/overview',
+    label: 'Overview',
+    group: 'operations',
+    available: false,
+    summary: 'A summary of open alerts and incidents, ingest volume and detection coverage.',
+  },
+  {
+    id: 'search',
+    path: '/search',
+    label: 'Search',
+    group: 'operations',
+    available: false,
+    summary: 'Query stored events across data spaces and time ranges.',
+  },
+  {
+    id: 'detection',
+    path: '/detection',
+    label: 'Detection',
+    group: 'operations',
+    available: false,
+    summary: 'Sigma rules, filters and correlations: write, test against stored events, and enable.',
+  },
+  {
+    id: 'alerts',
+    path: '/alerts',
+    label: 'Alerts',
+    group: 'operations',
+    available: false,
+    summary: 'Alerts raised by detection rules, with deduplication, suppression and exceptions.',
+  },
+  {
+    id: 'incidents',
+    path: '/incidents',
+    label: 'Incidents',
+    group: 'operations',
+    available: false,
+    summary: 'Incidents grouping related alerts, with their timeline, SLA and assignment.',
+  },
+  {
+    id: 'assets',
+    path: '/assets',
+    label: 'Assets & exposure',
+    group: 'operations',
+    available: false,
+    summary: 'Known hosts, users and services, and what each one exposes.',
+  },
+  {
+    id: 'compliance',
+    path: '/compliance',
+    label: 'Compliance',
+    group: 'operations',
+    available: false,
+    summary: 'Control mappings and reports built from detections, audit records and retention.',
+  },
+  {
+    id: 'threat-intel',
+    path: '/threat-intel',
+    label: 'Threat intel',
+    group: 'operations',
+    available: false,
+    summary: 'Indicator feeds and ATT&CK coverage used to enrich and prioritise events.',
+  },
+  {
+    id: 'playbooks',
+    path: '/playbooks',
+    label: 'Playbooks',
+    group: 'operations',
+    available: false,
+    summary: 'Automated responses with approvals, versions and a ledger of every run.',
+  },
+  {
+    id: 'data-sources',
+    path: '/data-sources',
+    label: 'Data sources',
+    group: 'platform',
+    available: false,
+    summary: 'Syslog, HTTP, HEC, OTLP and file sources with their ingest tokens and counters.',
+  },
+  {
+    id: 'settings',
+    path: '/settings',
+    label: 'Settings',
+    group: 'platform',
+    available: false,
+    summary: 'Workspaces, users, roles, authentication and retention.',
+  },
+  {
+    id: 'audit',
+    path: '/audit',
+    label: 'Audit log',
+    group: 'platform',
+    available: false,
+    summary: 'The append-only, hash-chained record of every management action and login.',
+  },
+  {
+    id: 'status',
+    path: '/status',
+    label: 'Status',
+    group: 'platform',
+    available: true,
+    summary: 'Server health, readiness checks and version.',
+  },
+];
+
+/** The area shown at `/`. */
+export const DEFAULT_AREA_ID = 'status';
