@@ -1,1 +1,4 @@
-export {};
+export { openPostgresStorage } from './postgres-storage.ts';
+export type { PostgresStorageOptions } from './postgres-storage.ts';
+export { postgresMigrations } from './migrations/pg-migration-list.ts';
+export { describeTarget } from './connection/pg-errors.ts';

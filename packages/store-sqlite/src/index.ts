@@ -1,1 +1,3 @@
-export {};
+export { openSqliteStorage, SQLITE_FILE_NAME } from './sqlite-storage.ts';
+export type { SqliteStorageOptions } from './sqlite-storage.ts';
+export { sqliteMigrations } from './migrations/sqlite-migration-list.ts';
