@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
+import { checkQuery, checkRange, decodeCursor, encodeCursor } from '@vigil/core';
 import type { EventPage, EventQuery, EventRange, VigilEvent } from '@vigil/core';
-import { decodeCursor, encodeCursor } from './event-cursor.ts';
-import { checkQuery, checkRange } from './event-validation.ts';
 import { PgParams } from './pg-params.ts';
 import { compilePgFilter } from './pg-filter-sql.ts';
 import type { PgPartitions } from './pg-partitions.ts';

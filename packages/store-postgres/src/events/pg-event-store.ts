@@ -1,17 +1,16 @@
 import type { Pool } from 'pg';
-import { dayOf, userError } from '@vigil/core';
+import { dayOf, placeEvents, userError } from '@vigil/core';
 import type {
   AppendResult,
   EventPage,
   EventQuery,
   EventRange,
   EventStore,
+  PlacedEvent,
   RetentionScope,
   VigilEvent,
 } from '@vigil/core';
 import { advisoryLock, withTransaction } from '../connection/pg-transaction.ts';
-import { placeEvents } from './event-validation.ts';
-import type { PlacedEvent } from './event-validation.ts';
 import { countEvents, queryEvents } from './pg-event-query.ts';
 import { PgPartitions } from './pg-partitions.ts';
 

@@ -1,13 +1,6 @@
 import type { Pool } from 'pg';
 import type { Clock, ListOptions, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
-import {
-  checkKey,
-  checkKind,
-  listLimit,
-  recordExists,
-  recordNotFound,
-  versionConflict,
-} from './record-validation.ts';
+import { checkKey, checkKind, listLimit, recordExists, recordNotFound, versionConflict } from '@vigil/core';
 
 interface Row {
   workspace: string;

@@ -1,9 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { dayOf } from '@vigil/core';
-import type { EventPage, EventQuery, EventRange, VigilEvent } from '@vigil/core';
-import { decodeCursor, encodeCursor } from './event-cursor.ts';
-import type { EventCursor } from './event-cursor.ts';
-import { checkQuery, checkRange } from './event-validation.ts';
+import { checkQuery, checkRange, dayOf, decodeCursor, encodeCursor } from '@vigil/core';
+import type { EventCursor, EventPage, EventQuery, EventRange, VigilEvent } from '@vigil/core';
 import { SqlParams } from './sql-params.ts';
 import { compileSqliteFilter } from './sqlite-filter-sql.ts';
 import type { Partition, SqlitePartitions } from './sqlite-partitions.ts';

@@ -1,18 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { dayOf, operationalError, userError } from '@vigil/core';
+import { dayOf, operationalError, placeEvents, userError } from '@vigil/core';
 import type {
   AppendResult,
   EventPage,
   EventQuery,
   EventRange,
   EventStore,
+  PlacedEvent,
   RetentionScope,
   VigilEvent,
 } from '@vigil/core';
 import { writeTransaction } from '../connection/sqlite-transaction.ts';
 import type { WriteQueue } from '../connection/write-queue.ts';
-import { placeEvents } from './event-validation.ts';
-import type { PlacedEvent } from './event-validation.ts';
 import { countEvents, queryEvents } from './sqlite-event-query.ts';
 import { SqlitePartitions } from './sqlite-partitions.ts';
 

@@ -1,14 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Clock, ListOptions, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
 import type { WriteQueue } from '../connection/write-queue.ts';
-import {
-  checkKey,
-  checkKind,
-  listLimit,
-  recordExists,
-  recordNotFound,
-  versionConflict,
-} from './record-validation.ts';
+import { checkKey, checkKind, listLimit, recordExists, recordNotFound, versionConflict } from '@vigil/core';
 
 interface Row {
   workspace: string;

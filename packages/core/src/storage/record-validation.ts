@@ -1,5 +1,5 @@
-import { userError } from '@vigil/core';
-import type { ListOptions } from '@vigil/core';
+import { userError } from '../errors/vigil-error.ts';
+import type { ListOptions } from './record-repository.port.ts';
 
 const KIND = /^[a-z][a-z0-9_.-]*$/;
 const MAX_KEY_LENGTH = 256;

@@ -1,5 +1,7 @@
-import { dayLabel, dayOf, userError } from '@vigil/core';
-import type { EventQuery, EventRange, VigilEvent } from '@vigil/core';
+import { userError } from '../errors/vigil-error.ts';
+import { dayLabel, dayOf } from '../time/day-key.ts';
+import type { EventQuery, EventRange } from './event-store.port.ts';
+import type { VigilEvent } from '../events/vigil-event.ts';
 
 export const MAX_QUERY_LIMIT = 10_000;
 

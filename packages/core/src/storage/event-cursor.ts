@@ -1,4 +1,4 @@
-import { userError } from '@vigil/core';
+import { userError } from '../errors/vigil-error.ts';
 
 /** Position after the last event of a page: the keyset (ts, id, space) plus the order it was made for. */
 export interface EventCursor {
