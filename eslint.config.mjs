@@ -46,6 +46,8 @@ const adapterPatterns = [
   '**/packages/bus-*/**',
 ];
 const purePeerPatterns = [
+  '@vigil/identity',
+  '**/packages/identity/**',
   '@vigil/sigma',
   '@vigil/parsers',
   '@vigil/query',
@@ -122,7 +124,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/sigma/src/**/*.ts', 'packages/parsers/src/**/*.ts', 'packages/query/src/**/*.ts'],
+    files: [
+      'packages/sigma/src/**/*.ts',
+      'packages/parsers/src/**/*.ts',
+      'packages/query/src/**/*.ts',
+      'packages/identity/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       ...noProcess,
