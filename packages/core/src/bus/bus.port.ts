@@ -8,11 +8,15 @@ export interface Bus {
    * Publishes one batch to a topic (`[a-z0-9_-]+(\.[a-z0-9_-]+)*`). Resolves when the bus has accepted
    * it durably (JetStream ack / enqueued). Rejects with code BUS_BACKPRESSURE (operational, with
    * retryAfterSeconds) when the topic is at capacity: callers answer 429 or stop reading.
+   * A message is retained until every consumer name known to the topic has acked it; published
+   * before any consumer exists, it waits (bounded by capacity) for the first one.
    */
   publish<T>(topic: string, batch: readonly T[]): Promise<void>;
   /**
    * Starts a durable consumer. Messages are acked only after `handler` resolves; a rejection or a
    * consumer that stops/crashes without acking leads to redelivery (after `ackWaitMs`).
+   * Subscribers sharing a consumer name share its messages; each consumer name gets every message.
+   * A new consumer name starts at the oldest message the topic still retains.
    */
   subscribe<T>(
     topic: string,
@@ -25,12 +29,39 @@ export interface Bus {
   ping(): Promise<void>;
   /** Stops consumers (waiting for in-flight handlers) and disconnects. */
   close(): Promise<void>;
+  /**
+   * Counters of this process per topic, for /metrics. Optional so that test fakes need not implement
+   * it; both real adapters do.
+   */
+  stats?(): BusTopicStats[];
+}
+
+/** A bus whose adapter exposes its counters (both real adapters). */
+export interface MeteredBus extends Bus {
+  stats(): BusTopicStats[];
+}
+
+/** What this process did on one topic since the bus was created (monotonic counters). */
+export interface BusTopicStats {
+  topic: string;
+  /** Messages accepted by publish(). */
+  published: number;
+  /** Messages rejected by publish() with BUS_BACKPRESSURE. */
+  rejected: number;
+  /** Handler invocations (first deliveries and redeliveries). */
+  delivered: number;
+  /** Deliveries with attempt > 1. */
+  redelivered: number;
+  acked: number;
+  /** Messages given up after maxDeliver failed attempts: counted and logged, never delivered again. */
+  deadLettered: number;
 }
 
 export interface Delivery<T> {
   topic: string;
   /** Unique per published message (stable across redeliveries). */
   id: string;
+  /** The published batch after a JSON round trip (Dates arrive as strings, undefined is dropped). */
   batch: T[];
   /** 1 on first delivery. */
   attempt: number;
@@ -43,6 +74,11 @@ export interface SubscribeOptions {
   ackWaitMs?: number;
   /** After this many failed attempts the message is dead-lettered and counted (default 5). */
   maxDeliver?: number;
+  /**
+   * Delay before redelivering a message whose handler rejected (default 1 000 ms); it grows linearly
+   * with the attempt number and is capped at `ackWaitMs`.
+   */
+  retryDelayMs?: number;
 }
 
 export interface Subscription {
@@ -60,3 +96,6 @@ export interface Pressure {
 }
 
 export const TOPIC_PATTERN = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
+
+/** Durable consumer names: one token, no dots (JetStream durable names cannot contain them). */
+export const CONSUMER_PATTERN = /^[a-z0-9_-]+$/;
