@@ -1,1 +1,3 @@
-export {};
+export { main, processIO } from './main.ts';
+export { commands, findCommand } from './command-registry.ts';
+export * from './command.ts';

@@ -1,1 +1,9 @@
-export {};
+export * from './build-server.ts';
+export * from './start-server.ts';
+export * from './logging/create-logger.ts';
+export * from './compose/open-storage.ts';
+export * from './compose/open-bus.ts';
+export * from './compose/describe-failure.ts';
+export * from './compose/drain-topic.ts';
+export * from './version/vigil-version.ts';
+export * from './first-run/first-run-setup-link.ts';

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import { EVENTS_STORE_TOPIC, type Bus, type EventWriter, type Storage } from '@vigil/core';
+import type { VigilConfig } from '@vigil/config';
+import { requestIdFor } from './http/request-id.ts';
+import { registerErrorHandling } from './http/register-error-handling.ts';
+import { installRouteCatalog } from './openapi/route-catalog.ts';
+import { registerOpenApiRoute } from './openapi/openapi.routes.ts';
+import { registerHealthRoutes } from './health/health.routes.ts';
+import { registerVersionRoutes } from './version/version.routes.ts';
+import { HttpMetrics } from './metrics/http-metrics.ts';
+import { registerMetricsRoute } from './metrics/metrics.routes.ts';
+import { registerConsoleRoutes } from './console/console.routes.ts';
+
+export interface BuildServerOptions {
+  config: VigilConfig;
+  storage: Storage;
+  bus: Bus;
+  /** A pino logger (see createLogger). */
+  logger: FastifyBaseLogger;
+  version: string;
+  /** The embedded event writer, for the events-stored metrics. */
+  writer?: EventWriter;
+  /** Registers more routes inside the app (feature modules; tests add failing routes). */
+  routes?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+/** Where the console is built by `npm run build:web`, relative to this file. */
+export const DEFAULT_WEB_DIST_DIR = join(import.meta.dirname, '../../web/dist');
+
+/**
+ * Builds the HTTP application (not listening: `startServer` listens, tests use `inject`).
+ * Order matters: the route catalog must see every route, so it is installed first.
+ */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: config.server.bodyLimitBytes,
+    genReqId: requestIdFor,
+    // The access log line is written by the onResponse hook below, once, with the route and status.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+  const routes = installRouteCatalog(app);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only means something over TLS; on plain loopback HTTP it would pin browsers to https.
+    strictTransportSecurity: config.server.tls.certFile !== undefined,
+  });
+
+  const http = new HttpMetrics();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    http.record(request.method, route, reply.statusCode);
+    request.log.info(
+      { req: request, status: reply.statusCode, route, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  registerHealthRoutes(app, options);
+  registerVersionRoutes(app, { version: options.version, mode: config.mode });
+  registerMetricsRoute(app, {
+    bus: options.bus,
+    topics: [EVENTS_STORE_TOPIC],
+    version: options.version,
+    mode: config.mode,
+    http,
+    metricsToken: config.server.metricsToken,
+    ...(options.writer ? { writer: options.writer } : {}),
+  });
+  registerOpenApiRoute(app, routes, options.version);
+  if (options.routes) await options.routes(app);
+  await registerConsoleRoutes(app, config.server.webDistDir ?? DEFAULT_WEB_DIST_DIR);
+  return app;
+}

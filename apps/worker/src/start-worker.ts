@@ -1,0 +1,54 @@
+import { silentLogger, startEventWriter, type Logger } from '@vigil/core';
+import type { VigilConfig } from '@vigil/config';
+import { describeFailure, openBus, openMigratedStorage, requireServiceUrls, urlTarget } from '@vigil/server';
+
+export interface RunningWorker {
+  /** Graceful stop: no new batches, wait for in-flight ones to be stored and acked, then disconnect. */
+  close(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  logger?: Logger;
+}
+
+/**
+ * The composition root of `vigil worker` (distributed mode): PostgreSQL + NATS JetStream, migrations,
+ * then the pipeline consumers. Several workers share each durable consumer, so they scale out.
+ */
+export async function startWorker(
+  config: VigilConfig,
+  options: StartWorkerOptions = {},
+): Promise<RunningWorker> {
+  const { natsUrl } = requireServiceUrls(config, 'vigil worker');
+  const logger = (options.logger ?? silentLogger).child({ role: 'worker' });
+  // The worker is distributed by definition, whatever `mode` the shared config file says.
+  const distributed: VigilConfig = { ...config, mode: 'distributed' };
+  // Closed in reverse order of opening, on failure as on shutdown.
+  const cleanups: (() => Promise<void>)[] = [];
+  const unwind = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => logger.warn({ err }, 'cleanup failed'));
+    }
+  };
+  try {
+    const { storage } = await openMigratedStorage(distributed, logger);
+    cleanups.push(() => storage.close());
+    const bus = await openBus(distributed, logger);
+    cleanups.push(() => bus.close());
+    const writer = await describeFailure('cannot start the event writer', `NATS ${urlTarget(natsUrl)}`, () =>
+      startEventWriter({ bus, events: storage.events, logger }),
+    );
+    cleanups.push(() => writer.stop());
+    logger.info({}, 'worker started');
+    let closing: Promise<void> | undefined;
+    return {
+      close: () => {
+        closing ??= unwind().then(() => logger.info({}, 'worker stopped'));
+        return closing;
+      },
+    };
+  } catch (err) {
+    await unwind();
+    throw err;
+  }
+}
