@@ -1,1 +1,11 @@
-export {};
+export type { DetectedFormat, FormatName, ParsedEvent, ParseOptions } from './parsed-event.ts';
+export { parseRecord } from './parse-record.ts';
+export { parseRecords } from './parse-records.ts';
+export { splitRecords, type RecordInput } from './split-records.ts';
+export { detectFormat, detectObjectFormat } from './detect/detect-format.ts';
+export { splitJsonDocuments, type JsonChunk } from './json/split-json-documents.ts';
+export { createAuditdCoalescer, type AuditdCoalescer } from './auditd/auditd-coalescer.ts';
+export { parseSyslogHeader, type SyslogHeader } from './syslog/syslog-header.ts';
+export { isWindowsObject } from './windows/windows-record.ts';
+export { setField, readField } from './ecs/set-field.ts';
+export { toIsoTime } from './ecs/to-iso-time.ts';
