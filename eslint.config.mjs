@@ -46,6 +46,8 @@ const adapterPatterns = [
   '**/packages/bus-*/**',
 ];
 const purePeerPatterns = [
+  '@vigil/cases',
+  '**/packages/cases/**',
   '@vigil/identity',
   '**/packages/identity/**',
   '@vigil/sigma',
@@ -129,6 +131,7 @@ export default tseslint.config(
       'packages/parsers/src/**/*.ts',
       'packages/query/src/**/*.ts',
       'packages/identity/src/**/*.ts',
+      'packages/cases/src/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: {
