@@ -2,3 +2,4 @@ export { openPostgresStorage } from './postgres-storage.ts';
 export type { PostgresStorageOptions } from './postgres-storage.ts';
 export { postgresMigrations } from './migrations/pg-migration-list.ts';
 export { describeTarget } from './connection/pg-errors.ts';
+export * from './identity/pg-identity-stores.ts';

@@ -1,4 +1,6 @@
 import type { Migration } from '@vigil/core';
+import { pgIdentityMigration } from '../identity/pg-identity-migration.ts';
+import { pgRowLevelSecurityMigration } from '../identity/pg-row-level-security-migration.ts';
 
 /**
  * PostgreSQL schema, forward-only. `events` is range-partitioned on (data space, event time) with one
@@ -48,4 +50,6 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  pgIdentityMigration,
+  pgRowLevelSecurityMigration,
 ];

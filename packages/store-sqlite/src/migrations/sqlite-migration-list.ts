@@ -1,4 +1,5 @@
 import type { Migration } from '@vigil/core';
+import { sqliteIdentityMigration } from '../identity/sqlite-identity-migration.ts';
 
 /**
  * SQLite schema, forward-only. Event rows live in one table per (data space, UTC day), created on
@@ -39,4 +40,5 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  sqliteIdentityMigration,
 ];
