@@ -1,0 +1,166 @@
+// Benchmark of single-event Sigma matching (`npm run bench:detect`). Prints JSON lines.
+// Data: the OTRF Windows recordings of ../shared/data/logs/windows (flat JSON lines), repeated in a
+// fixed order to a decent size. Modes, over the same in-memory text: (a) baseline split + JSON.parse,
+// (b) + matching the full SigmaHQ tree, (c) + matching 100 rules (every n-th file, sorted).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { gunzipSync } from 'node:zlib';
+import { loadRules } from '../src/index.ts';
+import type { Ruleset } from '../src/index.ts';
+
+const dataRoot = process.env['VIGIL_SHARED_DATA'] ?? join(import.meta.dirname, '../../../../shared/data');
+const targetEvents = Number(process.env['BENCH_EVENTS'] ?? 80_000);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+
+function print(obj: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(obj)}\n`);
+}
+
+const logDir = join(dataRoot, 'logs/windows');
+const lines: string[] = [];
+for (const f of readdirSync(logDir)
+  .filter((n) => n.endsWith('.jsonl.gz'))
+  .sort()) {
+  for (const l of gunzipSync(readFileSync(join(logDir, f)))
+    .toString('utf8')
+    .split('\n'))
+    if (l.trim() !== '') lines.push(l);
+}
+const copies = Math.max(1, Math.ceil(targetEvents / lines.length));
+const text = Array.from({ length: copies }, () => lines.join('\n')).join('\n');
+const bytes = Buffer.byteLength(text);
+const events = lines.length * copies;
+print({
+  bench: 'detect',
+  data: 'otrf-windows',
+  distinct_events: lines.length,
+  events,
+  mb: +(bytes / 1e6).toFixed(1),
+});
+
+const ruleRoot = join(dataRoot, 'sigma/rules');
+const files = readdirSync(ruleRoot, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+  .map((e) => join(e.parentPath, e.name))
+  .sort();
+const sources = files.map((f) => ({ path: relative(ruleRoot, f), text: readFileSync(f, 'utf8') }));
+
+function timedLoad(name: string, srcs: typeof sources): Ruleset {
+  const t = performance.now();
+  const r = loadRules(srcs);
+  const ms = performance.now() - t;
+  print({
+    load: name,
+    files: srcs.length,
+    loaded: r.ruleset.rules.length,
+    rejected: r.rejected.length,
+    ms: Math.round(ms),
+    ...r.ruleset.stats(),
+  });
+  return r.ruleset;
+}
+
+// Memory held by the compiled full ruleset: heap and typed arrays, measured around the load.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+gc();
+const before = process.memoryUsage();
+const full = timedLoad('full', sources);
+gc();
+const after = process.memoryUsage();
+print({
+  ruleset_heap_mb: Math.round((after.heapUsed - before.heapUsed) / 1e6),
+  ruleset_typed_arrays_mb: Math.round((after.arrayBuffers - before.arrayBuffers) / 1e6),
+  rss_mb: Math.round(after.rss / 1e6),
+});
+const step = Math.floor(sources.length / 100);
+const hundred = timedLoad('100', sources.filter((_, i) => i % step === 0).slice(0, 100));
+
+interface Result {
+  seconds: number;
+  cpuSeconds: number;
+  matches: number;
+  latencies?: Float64Array;
+}
+
+function pass(ruleset: Ruleset | undefined, withLatency: boolean): Result {
+  const lat = withLatency ? new Float64Array(events) : undefined;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let matches = 0;
+  let start = 0;
+  let i = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const ev: unknown = JSON.parse(text.slice(start, end));
+    start = end + 1;
+    if (ruleset) {
+      if (lat) {
+        const a = performance.now();
+        matches += ruleset.matchIndexes(ev).length;
+        lat[i] = performance.now() - a;
+      } else matches += ruleset.matchIndexes(ev).length;
+    }
+    i++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return lat
+    ? { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, matches, latencies: lat }
+    : { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, matches };
+}
+
+/** Best of `rounds` (the machine is shared; the best round is the least disturbed one). */
+function best(ruleset: Ruleset | undefined): Result {
+  let bestR: Result | undefined;
+  for (let r = 0; r < rounds; r++) {
+    const res = pass(ruleset, false);
+    if (!bestR || res.cpuSeconds < bestR.cpuSeconds) bestR = res;
+  }
+  return bestR as Result;
+}
+
+function pct(a: Float64Array, p: number): number {
+  const s = Float64Array.from(a).sort();
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+}
+
+// Warm-up (JIT, lazily compiled regexes and prefilters).
+pass(full, false);
+pass(hundred, false);
+
+const base = best(undefined);
+const modes: [string, Ruleset | undefined, Result][] = [['a_baseline_parse', undefined, base]];
+modes.push(['b_full_sigmahq', full, best(full)]);
+modes.push(['c_100_rules', hundred, best(hundred)]);
+for (const [mode, rs, r] of modes) {
+  const out: Record<string, unknown> = {
+    mode,
+    rules: rs?.rules.length ?? 0,
+    events,
+    seconds: +r.seconds.toFixed(3),
+    cpu_seconds: +r.cpuSeconds.toFixed(3),
+    events_per_s: Math.round(events / r.seconds),
+    mb_per_s: +(bytes / 1e6 / r.seconds).toFixed(1),
+    cpu_events_per_s: Math.round(events / r.cpuSeconds),
+    ratio_to_baseline: +(base.cpuSeconds / r.cpuSeconds).toFixed(3),
+    matches: r.matches,
+  };
+  if (rs) {
+    const lat = pass(rs, true).latencies as Float64Array;
+    out['match_p50_us'] = +(pct(lat, 50) * 1000).toFixed(2);
+    out['match_p99_us'] = +(pct(lat, 99) * 1000).toFixed(2);
+  }
+  print(out);
+}
+const full_ = modes[1]?.[2] as Result;
+const hundred_ = modes[2]?.[2] as Result;
+print({
+  summary: true,
+  full_vs_baseline: +(base.cpuSeconds / full_.cpuSeconds).toFixed(3),
+  full_vs_100: +(hundred_.cpuSeconds / full_.cpuSeconds).toFixed(3),
+  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+});

@@ -1,0 +1,57 @@
+/**
+ * Sigma taxonomy field → ECS path, consulted when an event lacks the vendor field (DESIGN §2: detection
+ * reads `raw` first, then ECS through this mapping).
+ */
+export const ecsFieldMap: Readonly<Record<string, string>> = {
+  CommandLine: 'process.command_line',
+  Image: 'process.executable',
+  OriginalFileName: 'process.pe.original_file_name',
+  ProcessId: 'process.pid',
+  CurrentDirectory: 'process.working_directory',
+  ParentImage: 'process.parent.executable',
+  ParentCommandLine: 'process.parent.command_line',
+  ParentProcessId: 'process.parent.pid',
+  User: 'user.name',
+  Computer: 'host.name',
+  Hostname: 'host.name',
+  TargetFilename: 'file.path',
+  ImageLoaded: 'file.path',
+  TargetObject: 'registry.path',
+  Details: 'registry.data.strings',
+  DestinationIp: 'destination.ip',
+  DestinationPort: 'destination.port',
+  DestinationHostname: 'destination.domain',
+  SourceIp: 'source.ip',
+  SourcePort: 'source.port',
+  QueryName: 'dns.question.name',
+  ScriptBlockText: 'powershell.file.script_block_text',
+  EventID: 'event.code',
+  Channel: 'winlog.channel',
+  Provider_Name: 'event.provider',
+  'c-uri': 'url.original',
+  'c-uri-query': 'url.query',
+  'cs-uri-query': 'url.query',
+  'c-uri-stem': 'url.path',
+  'cs-uri-stem': 'url.path',
+  'c-uri-extension': 'url.extension',
+  'cs-method': 'http.request.method',
+  'sc-status': 'http.response.status_code',
+  'c-ip': 'source.ip',
+  'c-useragent': 'user_agent.original',
+  'cs-user-agent': 'user_agent.original',
+  'cs-referrer': 'http.request.referrer',
+  'cs-referer': 'http.request.referrer',
+  'cs-host': 'url.domain',
+  'r-dns': 'url.domain',
+  'cs-bytes': 'http.request.bytes',
+  'sc-bytes': 'http.response.bytes',
+  eventName: 'event.action',
+  eventSource: 'event.provider',
+};
+
+/** Alternative vendor names of the same field in some Windows shapes (flat OTRF uses `Hostname`). */
+export const fieldAliases: Readonly<Record<string, readonly string[]>> = {
+  Computer: ['Hostname', 'ComputerName'],
+  Hostname: ['Computer'],
+  Provider_Name: ['SourceName', 'ProviderName'],
+};
