@@ -5,6 +5,13 @@ import { migrateCommand } from './commands/migrate.ts';
 import { configPrintCommand } from './commands/config-print.ts';
 import { configReferenceCommand } from './commands/config-reference.ts';
 import { versionCommand } from './commands/version.ts';
+import { detectCommand } from './commands/detect.ts';
+import { sigmaCheckCommand } from './commands/sigma-check.ts';
+import { setupCommand } from './commands/setup.ts';
+import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { tokensCreateCommand } from './commands/tokens-create.ts';
+import { keysRotateCommand } from './commands/keys-rotate.ts';
+import { ingestCommand } from './commands/ingest.ts';
 
 /**
  * Every `vigil` command, in the order `vigil --help` lists them. Adding a command is one entry here
@@ -12,8 +19,15 @@ import { versionCommand } from './commands/version.ts';
  */
 export const commands: readonly Command[] = [
   serveCommand,
+  setupCommand,
   workerCommand,
   migrateCommand,
+  auditVerifyCommand,
+  tokensCreateCommand,
+  keysRotateCommand,
+  ingestCommand,
+  detectCommand,
+  sigmaCheckCommand,
   configPrintCommand,
   configReferenceCommand,
   versionCommand,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import { EVENTS_STORE_TOPIC, type Bus, type EventWriter, type Storage } from '@vigil/core';
 import type { VigilConfig } from '@vigil/config';
 import { requestIdFor } from './http/request-id.ts';
@@ -12,6 +13,17 @@ import { registerVersionRoutes } from './version/version.routes.ts';
 import { HttpMetrics } from './metrics/http-metrics.ts';
 import { registerMetricsRoute } from './metrics/metrics.routes.ts';
 import { registerConsoleRoutes } from './console/console.routes.ts';
+import type { IdentityRuntime } from './auth/identity-runtime.ts';
+import { memoryIdentityRuntime } from './auth/memory-identity-runtime.ts';
+import { registerAuthentication } from './auth/register-authentication.ts';
+import { registerIdentityRoutes } from './auth/register-identity-routes.ts';
+import { registerSearchRoutes } from './search/search.routes.ts';
+import { registerSavedQueryRoutes } from './search/saved-queries.routes.ts';
+import { registerDataSpaceRoutes } from './data-spaces/data-spaces.routes.ts';
+import { createIngestServices, type IngestServices } from './ingest/ingest-services.ts';
+import { registerIngestRoutes } from './ingest/register-ingest-routes.ts';
+import { ingestMetricFamilies } from './ingest/stats/ingest-metrics.ts';
+import { machineTokenVerifier } from '@vigil/ingest';
 
 export interface BuildServerOptions {
   config: VigilConfig;
@@ -22,6 +34,13 @@ export interface BuildServerOptions {
   version: string;
   /** The embedded event writer, for the events-stored metrics. */
   writer?: EventWriter;
+  /**
+   * Accounts, sessions, audit (see auth/). Without it the server gets an empty in-memory identity:
+   * nobody can sign in, so every protected route refuses.
+   */
+  identity?: IdentityRuntime;
+  /** The ingest pipeline, counters and token checks (startServer shares them with the syslog listeners). */
+  ingest?: IngestServices;
   /** Registers more routes inside the app (feature modules; tests add failing routes). */
   routes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -46,6 +65,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   const routes = installRouteCatalog(app);
   registerErrorHandling(app);
+  const identity =
+    options.identity ?? (await memoryIdentityRuntime({ tls: config.server.tls.certFile !== undefined }));
+  await app.register(cookie);
+  // Before any route: the gate covers every route registered after it, feature modules included.
+  registerAuthentication(app, identity);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -66,6 +90,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // HSTS only means something over TLS; on plain loopback HTTP it would pin browsers to https.
     strictTransportSecurity: config.server.tls.certFile !== undefined,
   });
+
+  // Ingest tokens are machine tokens of the identity stores (SQL-backed under startServer).
+  const ingest =
+    options.ingest ??
+    createIngestServices({
+      bus: options.bus,
+      config,
+      verifier: machineTokenVerifier(identity.stores.machineTokens, identity.clock),
+    });
 
   const http = new HttpMetrics();
   app.addHook('onRequest', async (request, reply) => {
@@ -89,9 +122,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     mode: config.mode,
     http,
     metricsToken: config.server.metricsToken,
+    collectors: [() => ingestMetricFamilies(ingest)],
     ...(options.writer ? { writer: options.writer } : {}),
   });
   registerOpenApiRoute(app, routes, options.version);
+  registerIdentityRoutes(app, identity);
+  registerSearchRoutes(app, { storage: options.storage, clock: identity.clock });
+  registerSavedQueryRoutes(app, identity.metadata);
+  registerDataSpaceRoutes(app, identity.metadata);
+  await registerIngestRoutes(app, ingest, config.server.bodyLimitBytes);
   if (options.routes) await options.routes(app);
   await registerConsoleRoutes(app, config.server.webDistDir ?? DEFAULT_WEB_DIST_DIR);
   return app;

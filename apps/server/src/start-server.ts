@@ -16,7 +16,12 @@ import { openMigratedStorage } from './compose/open-storage.ts';
 import { openBus } from './compose/open-bus.ts';
 import { drainTopic } from './compose/drain-topic.ts';
 import { firstRunSetupLink } from './first-run/first-run-setup-link.ts';
+import { openIdentity } from './auth/open-identity.ts';
+import { startRetentionJob } from './data-spaces/retention-job.ts';
 import { VIGIL_VERSION } from './version/vigil-version.ts';
+import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
+import { createIngestServices } from './ingest/ingest-services.ts';
+import { startSyslogListeners, type SyslogListeners } from './ingest/syslog/syslog-listeners.ts';
 
 export interface RunningServer {
   /** Base URL actually bound, without trailing slash: `http://127.0.0.1:8080`. */
@@ -25,6 +30,8 @@ export interface RunningServer {
   /** The composed adapters, for in-process producers (listeners) and tests. */
   storage: Storage;
   bus: Bus;
+  /** Addresses the syslog listeners bound (port 0 in the config picks free ports). */
+  syslog: SyslogListeners['addresses'];
   /** One-time set-up link to print on first run (none until identity exists). */
   setupLink?: string;
   /** Graceful stop: refuse new requests, finish in-flight ones, drain queues, close bus and storage. */
@@ -81,8 +88,11 @@ export async function startServer(
     const bus = await openBus(config, logger);
     cleanups.push(() => bus.close());
     let writer: EventWriter | undefined;
-    if (config.mode === 'embedded') {
-      const started = await startEventWriter({ bus, events: storage.events, logger });
+    // Embedded mode: the in-process queue is memory, so HTTP ingest acknowledges only after the
+    // writer's commit (the tracker hears of it); distributed mode: the JetStream ack is durable.
+    const commits = config.mode === 'embedded' ? new CommitTracker(config.ingest.commitTimeoutMs) : undefined;
+    if (commits) {
+      const started = await startEventWriter({ bus, events: trackCommits(storage.events, commits), logger });
       writer = started;
       cleanups.push(async () => {
         const left = await drainTopic(bus, EVENTS_STORE_TOPIC, config.server.shutdownTimeoutMs);
@@ -90,8 +100,35 @@ export async function startServer(
         await started.stop();
       });
     }
+    const identity = await openIdentity(config, storage, logger);
+    cleanups.push(() => identity.close());
+    // Retention: every data space of every workspace, hourly (and once at start).
+    const retention = startRetentionJob({
+      events: storage.events,
+      metadata: storage.metadata,
+      workspaces: async () => (await identity.runtime.stores.workspaces.list()).map((w) => w.id),
+      clock: identity.runtime.clock,
+      logger: logger.child({ job: 'retention' }),
+    });
+    cleanups.push(() => retention.stop());
+    const ingest = createIngestServices({
+      bus,
+      config,
+      logger,
+      verifier: machineTokenVerifier(identity.runtime.stores.machineTokens, identity.runtime.clock),
+      ...(commits ? { commits } : {}),
+    });
     const version = options.version ?? VIGIL_VERSION;
-    const app = await buildServer({ config, storage, bus, logger, version, ...(writer ? { writer } : {}) });
+    const app = await buildServer({
+      ingest,
+      config,
+      storage,
+      bus,
+      logger,
+      version,
+      identity: identity.runtime,
+      ...(writer ? { writer } : {}),
+    });
     cleanups.push(() => app.close());
     try {
       await app.listen({ host, port });
@@ -100,8 +137,11 @@ export async function startServer(
         cause,
       });
     }
+    // After the HTTP server: cleanups run in reverse, so listeners stop before the queue drains.
+    const syslog = await startSyslogListeners(config, ingest, logger);
+    cleanups.push(() => syslog.close());
     const url = formatUrl(app.server.address() as AddressInfo);
-    const setupLink = await firstRunSetupLink({ storage, baseUrl: url });
+    const setupLink = await firstRunSetupLink({ identity: identity.runtime, baseUrl: url });
     logger.info({ url, mode: config.mode, version }, 'server started');
     let closing: Promise<void> | undefined;
     return {
@@ -109,6 +149,7 @@ export async function startServer(
       app,
       storage,
       bus,
+      syslog: syslog.addresses,
       ...(setupLink ? { setupLink } : {}),
       close: () => {
         closing ??= unwind().then(() => logger.info({}, 'server stopped'));

@@ -6,6 +6,9 @@ import { NotFoundPage } from './shell/not-found-page.tsx';
 import { SideNav } from './shell/side-nav.tsx';
 import { TopBar } from './shell/top-bar.tsx';
 import { StatusPage } from './status/status-page.tsx';
+import { AccountPage } from './account/account-page.tsx';
+import { RequireSignIn } from './auth/require-sign-in.tsx';
+import { SearchPage } from './search/search-page.tsx';
 
 export function App() {
   const path = useLocationPath();
@@ -44,6 +47,19 @@ export function App() {
 
 function Page({ match }: { readonly match: RouteMatch }) {
   if (match.kind === 'not-found') return <NotFoundPage path={match.path} />;
-  if (match.area.id === 'status') return <StatusPage />;
-  return <NotAvailablePage area={match.area} />;
+  const page = areaPage(match.area.id) ?? <NotAvailablePage area={match.area} />;
+  return match.area.requiresSignIn === true ? <RequireSignIn>{page}</RequireSignIn> : page;
+}
+
+function areaPage(id: string) {
+  switch (id) {
+    case 'status':
+      return <StatusPage />;
+    case 'search':
+      return <SearchPage />;
+    case 'account':
+      return <AccountPage />;
+    default:
+      return undefined;
+  }
 }

@@ -159,6 +159,85 @@ export const VigilConfigSchema = Type.Object(
       { additionalProperties: false },
     ),
     log: Type.Object({ level: LogLevel }, { additionalProperties: false }),
+    security: Type.Object(
+      {
+        masterKeyFile: Type.Optional(
+          Type.String({
+            minLength: 1,
+            env: 'VIGIL_MASTER_KEY_FILE',
+            description:
+              'File holding the master key that wraps stored secrets ("<id>:<base64 of 32 bytes>"); default <dataDir>/master.key, created with mode 0600 on first run.',
+          }),
+        ),
+        masterKey: Type.Optional(
+          Type.String({
+            minLength: 40,
+            env: 'VIGIL_MASTER_KEY',
+            secret: 'value',
+            hint: '"<id>:<base64 of 32 bytes>" or the base64 alone',
+            description: 'The master key itself (takes precedence over the key file).',
+          }),
+        ),
+        sessionIdleTimeoutMs: Type.Integer({
+          minimum: 60_000,
+          maximum: 86_400_000,
+          default: 1_800_000,
+          env: 'VIGIL_SESSION_IDLE_TIMEOUT_MS',
+          description: 'A console session ends after this long without a request.',
+        }),
+        sessionAbsoluteTimeoutMs: Type.Integer({
+          minimum: 300_000,
+          maximum: 604_800_000,
+          default: 43_200_000,
+          env: 'VIGIL_SESSION_ABSOLUTE_TIMEOUT_MS',
+          description: 'A console session ends this long after sign-in, however active.',
+        }),
+        oidcIssuer: Type.Optional(
+          Type.String({
+            pattern: '^https?://',
+            env: 'VIGIL_OIDC_ISSUER',
+            hint: 'the issuer URL of the identity provider',
+            description:
+              'OpenID Connect issuer for single sign-on (authorization code + PKCE); unset disables SSO.',
+          }),
+        ),
+        oidcClientId: Type.Optional(
+          Type.String({ minLength: 1, env: 'VIGIL_OIDC_CLIENT_ID', description: 'OIDC client id of Vigil.' }),
+        ),
+        oidcClientSecret: Type.Optional(
+          Type.String({
+            minLength: 1,
+            env: 'VIGIL_OIDC_CLIENT_SECRET',
+            secret: 'value',
+            description: 'OIDC client secret (client_secret_basic).',
+          }),
+        ),
+        oidcRedirectUrl: Type.Optional(
+          Type.String({
+            pattern: '^https?://',
+            env: 'VIGIL_OIDC_REDIRECT_URL',
+            hint: 'https://vigil.example/api/v1/auth/oidc/callback',
+            description: 'Callback URL registered at the identity provider (…/api/v1/auth/oidc/callback).',
+          }),
+        ),
+        oidcGroupsClaim: Type.String({
+          minLength: 1,
+          default: 'groups',
+          env: 'VIGIL_OIDC_GROUPS_CLAIM',
+          description: 'ID-token claim listing the user’s groups.',
+        }),
+        oidcRoleMap: Type.Optional(
+          Type.String({
+            minLength: 1,
+            env: 'VIGIL_OIDC_ROLE_MAP',
+            hint: 'group=workspace:role;group2=workspace:role',
+            description:
+              'Group → role mapping applied at every SSO sign-in, e.g. "soc=default:analyst;leads=default:admin"; unmapped users get no role.',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
     ingest: Type.Object(
       {
         queueCapacity: Type.Integer({
@@ -168,6 +247,102 @@ export const VigilConfigSchema = Type.Object(
           env: 'VIGIL_INGEST_QUEUE_CAPACITY',
           description: 'Batches an in-process topic holds before publishers get backpressure (429).',
         }),
+        batchMaxEvents: Type.Integer({
+          minimum: 1,
+          maximum: 100_000,
+          default: 500,
+          env: 'VIGIL_INGEST_BATCH_MAX_EVENTS',
+          description: 'Events per batch published for storage (one bus message per batch).',
+        }),
+        commitTimeoutMs: Type.Integer({
+          minimum: 100,
+          maximum: 600_000,
+          default: 30_000,
+          env: 'VIGIL_INGEST_COMMIT_TIMEOUT_MS',
+          description:
+            'Embedded mode: how long an HTTP ingest request waits for its events to be committed before answering 503.',
+        }),
+        syslog: Type.Object(
+          {
+            host: Type.Optional(
+              Type.String({
+                minLength: 1,
+                env: 'VIGIL_SYSLOG_HOST',
+                description: 'Address the syslog listeners bind to (default: server.host).',
+              }),
+            ),
+            udpEnabled: Type.Boolean({
+              default: true,
+              env: 'VIGIL_SYSLOG_UDP_ENABLED',
+              description: 'Listen for syslog over UDP.',
+            }),
+            udpPort: Type.Integer({
+              minimum: 0,
+              maximum: 65535,
+              default: 5514,
+              env: 'VIGIL_SYSLOG_UDP_PORT',
+              description: 'Syslog UDP port (0 picks a free port).',
+            }),
+            tcpEnabled: Type.Boolean({
+              default: true,
+              env: 'VIGIL_SYSLOG_TCP_ENABLED',
+              description: 'Listen for syslog over TCP (octet-counted or newline-framed).',
+            }),
+            tcpPort: Type.Integer({
+              minimum: 0,
+              maximum: 65535,
+              default: 5514,
+              env: 'VIGIL_SYSLOG_TCP_PORT',
+              description: 'Syslog TCP port (0 picks a free port).',
+            }),
+            tlsEnabled: Type.Boolean({
+              default: true,
+              env: 'VIGIL_SYSLOG_TLS_ENABLED',
+              description: 'Listen for syslog over TLS (only when tlsCertFile and tlsKeyFile are set).',
+            }),
+            tlsPort: Type.Integer({
+              minimum: 0,
+              maximum: 65535,
+              default: 6514,
+              env: 'VIGIL_SYSLOG_TLS_PORT',
+              description: 'Syslog TLS port (RFC 5425; 0 picks a free port).',
+            }),
+            tlsCertFile: Type.Optional(
+              Type.String({
+                minLength: 1,
+                env: 'VIGIL_SYSLOG_TLS_CERT_FILE',
+                description: 'PEM certificate (chain) of the syslog TLS listener.',
+              }),
+            ),
+            tlsKeyFile: Type.Optional(
+              Type.String({
+                minLength: 1,
+                env: 'VIGIL_SYSLOG_TLS_KEY_FILE',
+                description: 'PEM private key of the syslog TLS listener.',
+              }),
+            ),
+            workspace: Type.String({
+              minLength: 1,
+              default: 'default',
+              env: 'VIGIL_SYSLOG_WORKSPACE',
+              description: 'Workspace that receives syslog events.',
+            }),
+            dataSpace: Type.String({
+              minLength: 1,
+              default: 'default',
+              env: 'VIGIL_SYSLOG_DATA_SPACE',
+              description: 'Data space that receives syslog events.',
+            }),
+            maxMessageBytes: Type.Integer({
+              minimum: 480,
+              maximum: 1_048_576,
+              default: 65_536,
+              env: 'VIGIL_SYSLOG_MAX_MESSAGE_BYTES',
+              description: 'Longer syslog messages are cut to this size and kept with a parse error.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
       },
       { additionalProperties: false },
     ),

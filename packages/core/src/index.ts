@@ -11,6 +11,7 @@ export * from './storage/event-filter.ts';
 export * from './storage/record-repository.port.ts';
 export * from './storage/migration.ts';
 export * from './storage/storage.port.ts';
+export * from './storage/event-search.port.ts';
 export * from './bus/bus.port.ts';
 export * from './bus/bus.error.ts';
 export * from './bus/subscribe-options.ts';

@@ -3,3 +3,4 @@ export type { PostgresStorageOptions } from './postgres-storage.ts';
 export { postgresMigrations } from './migrations/pg-migration-list.ts';
 export { describeTarget } from './connection/pg-errors.ts';
 export * from './identity/pg-identity-stores.ts';
+export * from './cases/pg-cases-stores.ts';

@@ -6,6 +6,8 @@ import { PgEventStore } from './events/pg-event-store.ts';
 import { postgresMigrations } from './migrations/pg-migration-list.ts';
 import { migratePostgres } from './migrations/pg-migrator.ts';
 import { PgMetadataStore } from './records/pg-record-repository.ts';
+import { PgPartitions } from './events/pg-partitions.ts';
+import { PgEventSearch } from './search/pg-event-search.ts';
 
 export interface PostgresStorageOptions {
   /** `postgres://user:password@host:port/db`; the password never appears in errors or logs. */
@@ -49,6 +51,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     kind: 'postgres',
     events,
     metadata: new PgMetadataStore(pool, clock, guard),
+    search: new PgEventSearch(pool, new PgPartitions(pool, schema), guard),
     migrate: () => guard(() => migratePostgres(pool, schema, migrations, clock, logger)),
     ping: () => events.ping(),
     close: () => (closing ??= pool.end()),

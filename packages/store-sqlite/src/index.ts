@@ -2,3 +2,4 @@ export { openSqliteStorage, SQLITE_FILE_NAME } from './sqlite-storage.ts';
 export type { SqliteStorageOptions } from './sqlite-storage.ts';
 export { sqliteMigrations } from './migrations/sqlite-migration-list.ts';
 export * from './identity/sqlite-identity-stores.ts';
+export * from './cases/sqlite-cases-stores.ts';

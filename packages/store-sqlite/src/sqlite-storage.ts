@@ -8,6 +8,7 @@ import { SqliteEventStore } from './events/sqlite-event-store.ts';
 import { sqliteMigrations } from './migrations/sqlite-migration-list.ts';
 import { migrateSqlite } from './migrations/sqlite-migrator.ts';
 import { SqliteMetadataStore } from './records/sqlite-record-repository.ts';
+import { SqliteEventSearch } from './search/sqlite-event-search.ts';
 
 export interface SqliteStorageOptions {
   /** Directory holding `vigil.db` (and its WAL files); created when missing. */
@@ -43,6 +44,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     kind: 'sqlite',
     events,
     metadata: new SqliteMetadataStore(db, writes, clock),
+    search: new SqliteEventSearch(db),
     migrate: (): Promise<MigrationReport> => writes.run(() => migrateSqlite(db, migrations, clock, logger)),
     ping: () => events.ping(),
     close: () =>

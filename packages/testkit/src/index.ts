@@ -22,3 +22,4 @@ export * from './contracts/identity/operator-access-store.contract.ts';
 export * from './contracts/identity/audit-log.contract.ts';
 export * from './contracts/identity/identity-stores.contract.ts';
 export * from './contracts/search.contract.ts';
+export * from './contracts/cases/cases-stores.contract.ts';

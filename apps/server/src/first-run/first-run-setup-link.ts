@@ -1,14 +1,17 @@
-import type { Storage } from '@vigil/core';
+import { setupLink } from '@vigil/identity';
+import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 
 /**
- * FIRST-RUN SET-UP HOOK. Vigil has no default account or password (DESIGN §7): on first run the
- * server will mint a one-time set-up link that lets the owner create the first account, and
- * `vigil serve` prints it under the "Vigil is running at …" line. Identity is not built yet, so
- * this returns undefined and nothing is created; the identity work replaces this body.
+ * FIRST-RUN SET-UP HOOK. Vigil has no default account or password (DESIGN §7): while no account
+ * exists, every start mints a fresh one-time setup token (replacing the previous one) and returns the
+ * link `vigil serve` prints; the token travels in the URL fragment so it never reaches access logs.
+ * Once an account exists this returns undefined.
  */
-export function firstRunSetupLink(_context: {
-  storage: Storage;
+export async function firstRunSetupLink(context: {
+  identity: IdentityRuntime;
   baseUrl: string;
 }): Promise<string | undefined> {
-  return Promise.resolve(undefined);
+  if ((await context.identity.stores.users.count()) > 0) return undefined;
+  const { token } = await context.identity.firstRun.issue();
+  return setupLink(context.baseUrl, token);
 }

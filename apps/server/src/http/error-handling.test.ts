@@ -4,13 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { operationalError, unexpectedError, userError } from '@vigil/core';
 import { testServer } from '../testing/fake-runtime.ts';
+import { PUBLIC } from './route-config.ts';
 
 interface ErrorJson {
   error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
 }
 
 function failingRoutes(app: FastifyInstance): void {
-  const config = { permission: 'test.read' };
+  // Public so these tests exercise the error model alone (authentication has its own tests in auth/).
+  const config = { permission: PUBLIC };
   app.get('/api/v1/test/user', { config }, () => {
     throw userError('RECORD_NOT_FOUND', 'rule r1 not found', { status: 404, details: { id: 'r1' } });
   });

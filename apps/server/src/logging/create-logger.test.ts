@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { testServer } from '../testing/fake-runtime.ts';
 import { createLogger } from './create-logger.ts';
+import { PUBLIC } from '../http/route-config.ts';
 
 const SECRETS = ['Bearer sk-live-AUTH', 'session=COOKIE-SECRET', 'APIKEY-SECRET', 'hunter2-BODY'];
 
 test('credentials in request headers never reach the log', async () => {
   const { app, logs } = await testServer({
     routes: (a) => {
-      a.post('/api/v1/test/fail', { config: { permission: 'test.write' } }, (request) => {
+      // Public: the handler must run with these (invalid) credentials in the headers.
+      a.post('/api/v1/test/fail', { config: { permission: PUBLIC } }, (request) => {
         // A careless handler logging what it received still leaks nothing.
         request.log.warn({ body: request.body, headers: request.headers }, 'handler saw request');
         throw new Error('boom');

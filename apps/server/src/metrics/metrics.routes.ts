@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { userError } from '@vigil/core';
 import type { HttpMetrics } from './http-metrics.ts';
-import { renderPrometheus } from './prometheus-text.ts';
+import { renderPrometheus, type MetricFamily } from './prometheus-text.ts';
 import { runtimeMetricFamilies, type RuntimeMetricsSources } from './runtime-metrics.ts';
 
 function isLoopback(address: string | undefined): boolean {
@@ -27,14 +27,19 @@ function bearerMatches(request: FastifyRequest, token: string): boolean {
  */
 export function registerMetricsRoute(
   app: FastifyInstance,
-  deps: RuntimeMetricsSources & { http: HttpMetrics; metricsToken: string | undefined },
+  deps: RuntimeMetricsSources & {
+    http: HttpMetrics;
+    metricsToken: string | undefined;
+    /** Feature modules' families (ingest per-source counters…), gathered at scrape time. */
+    collectors?: readonly (() => MetricFamily[])[];
+  },
 ): void {
   app.get(
     '/metrics',
     {
       config: {
         permission: 'system.metrics',
-        auth: ['bearer'],
+        auth: 'metrics-token',
         summary: 'Prometheus metrics (loopback or metrics token)',
         produces: 'text/plain',
       },
@@ -53,7 +58,11 @@ export function registerMetricsRoute(
               { status: 403 },
             );
       }
-      const families = [...(await runtimeMetricFamilies(deps)), ...deps.http.families()];
+      const families = [
+        ...(await runtimeMetricFamilies(deps)),
+        ...deps.http.families(),
+        ...(deps.collectors ?? []).flatMap((collect) => collect()),
+      ];
       return reply.type('text/plain; version=0.0.4; charset=utf-8').send(renderPrometheus(families));
     },
   );

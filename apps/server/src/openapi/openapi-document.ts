@@ -1,5 +1,11 @@
 import type { CatalogRoute } from './route-catalog.ts';
-import { PUBLIC } from '../http/route-config.ts';
+import { PUBLIC, type SelfAuthentication } from '../http/route-config.ts';
+
+/** OpenAPI scheme names of the credentials routes verify themselves. */
+const SELF_AUTH_SCHEMES: Record<SelfAuthentication, string> = {
+  'ingest-token': 'ingestToken',
+  'metrics-token': 'metricsToken',
+};
 
 type Json = Record<string, unknown>;
 
@@ -80,7 +86,12 @@ export function openApiDocument(routes: readonly CatalogRoute[], version: string
     const operation: Json = {
       operationId: `${route.method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(route.summary ? { summary: route.summary } : {}),
-      security: route.permission === PUBLIC ? [] : route.auth.map((scheme) => ({ [scheme]: [] })),
+      security:
+        route.permission === PUBLIC
+          ? []
+          : typeof route.auth === 'string'
+            ? [{ [SELF_AUTH_SCHEMES[route.auth]]: [] }]
+            : route.auth.map((scheme) => ({ [scheme]: [] })),
       'x-vigil-permission': route.permission,
       parameters: parameters(route),
       responses: responses(route),
@@ -100,8 +111,15 @@ export function openApiDocument(routes: readonly CatalogRoute[], version: string
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'vigil_session' },
-        bearer: { type: 'http', scheme: 'bearer' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'vigil_session',
+          description: '`__Host-vigil_session` over TLS; writes also need the `X-CSRF-Token` header',
+        },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API key `vigil_ak_…`' },
+        ingestToken: { type: 'http', scheme: 'bearer', description: 'Ingest token `vigil_it_…`' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'server.metricsToken (or loopback)' },
       },
     },
   };

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { unexpectedError } from '@vigil/core';
-import '../http/route-config.ts';
+import type { RouteAuth } from '../http/route-config.ts';
 
 /** What the OpenAPI generator needs to know about one registered route. */
 export interface CatalogRoute {
   method: string;
   url: string;
   permission: string;
-  auth: readonly ('session' | 'bearer')[];
+  auth: RouteAuth;
   summary?: string;
   produces?: string;
   schema?: FastifySchema;

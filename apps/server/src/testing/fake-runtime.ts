@@ -68,6 +68,7 @@ export async function testServer(
     version: '0.1.0-test',
     ...(overrides.routes ? { routes: overrides.routes } : {}),
     ...(overrides.writer ? { writer: overrides.writer } : {}),
+    ...(overrides.identity ? { identity: overrides.identity } : {}),
   });
   await app.ready();
   return { app, logs };

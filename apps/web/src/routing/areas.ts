@@ -1,5 +1,5 @@
-// The areas of the console, in navigation order. Only `status` is built so far; the others render an
-// honest "not available yet" page until their feature lands.
+// The areas of the console, in navigation order. Areas not built yet render an honest "not available yet"
+// page until their feature lands.
 
 export type AreaGroup = 'operations' | 'platform';
 
@@ -12,6 +12,10 @@ export interface Area {
   readonly available: boolean;
   /** What the area will offer, shown on its placeholder page. */
   readonly summary: string;
+  /** Shows workspace or account data: a signed-out visitor is sent to sign in (and back afterwards). */
+  readonly requiresSignIn?: boolean;
+  /** False for areas reached from elsewhere (the account page, from the user menu). Default true. */
+  readonly inNav?: boolean;
 }
 
 export const AREA_GROUP_LABELS: Readonly<Record<AreaGroup, string>> = {
@@ -33,8 +37,9 @@ export const AREAS: readonly Area[] = [
     path: '/search',
     label: 'Search',
     group: 'operations',
-    available: false,
+    available: true,
     summary: 'Query stored events across data spaces and time ranges.',
+    requiresSignIn: true,
   },
   {
     id: 'detection',
@@ -123,6 +128,16 @@ export const AREAS: readonly Area[] = [
     group: 'platform',
     available: true,
     summary: 'Server health, readiness checks and version.',
+  },
+  {
+    id: 'account',
+    path: '/account',
+    label: 'Account',
+    group: 'platform',
+    available: true,
+    summary: 'Your profile, password and two-factor authentication.',
+    requiresSignIn: true,
+    inNav: false,
   },
 ];
 

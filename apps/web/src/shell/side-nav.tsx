@@ -13,7 +13,7 @@ export function SideNav({ activeId }: { readonly activeId: string | null }) {
             {AREA_GROUP_LABELS[group]}
           </div>
           <ul aria-labelledby={`nav-${group}`}>
-            {AREAS.filter((area) => area.group === group).map((area) => (
+            {AREAS.filter((area) => area.group === group && area.inNav !== false).map((area) => (
               <li key={area.id}>
                 <Link
                   href={area.path}

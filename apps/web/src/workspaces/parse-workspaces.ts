@@ -1,5 +1,5 @@
-// Reads the workspace list from `GET /api/v1/workspaces`. The API does not exist yet, so this accepts
-// either a bare array or `{"workspaces":[…]}` of `{id, name?}` and ignores anything else. Pure.
+// Reads the workspace list from `GET /api/v1/workspaces` (`{"workspaces":[{id, name, …}]}`; a bare array is
+// accepted too) and ignores anything else. Pure.
 
 export interface WorkspaceOption {
   readonly id: string;

@@ -1,30 +1,28 @@
-// Placeholder workspace switcher: it stays absent until the server lists workspaces. Until that API
-// exists the request answers 401/404 (or fails) and nothing is rendered.
-import { useEffect, useId, useState } from 'react';
-import { fetchJson } from '../status/fetch-json.ts';
-import { parseWorkspaces, type WorkspaceOption } from './parse-workspaces.ts';
+// The workspace switcher: shown once the account is signed in and holds a role in some workspace.
+// Choosing one puts `?workspace=` in the address, so workspace-scoped pages follow it.
+import { useId } from 'react';
+import { navigate } from '../routing/location-store.ts';
+import type { WorkspaceOption } from './parse-workspaces.ts';
+import { pathWithWorkspace, useCurrentWorkspace } from './current-workspace.ts';
 
-export function WorkspaceSwitcher() {
-  const [workspaces, setWorkspaces] = useState<readonly WorkspaceOption[]>([]);
-  const [selected, setSelected] = useState('');
+export function WorkspaceSwitcher({ workspaces }: { readonly workspaces: readonly WorkspaceOption[] }) {
   const id = useId();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchJson('/api/v1/workspaces', controller.signal).then((result) => {
-      if (controller.signal.aborted || result.kind !== 'response' || result.status !== 200) return;
-      const options = parseWorkspaces(result.body);
-      setWorkspaces(options);
-      setSelected(options[0]?.id ?? '');
-    });
-    return () => controller.abort();
-  }, []);
-
+  const current = useCurrentWorkspace(workspaces);
   if (workspaces.length === 0) return null;
+  const known = workspaces.some((w) => w.id === current);
   return (
     <div className="workspace-switcher">
       <label htmlFor={id}>Workspace</label>
-      <select id={id} value={selected} onChange={(event) => setSelected(event.target.value)}>
+      <select
+        id={id}
+        value={known ? current : ''}
+        onChange={(event) => navigate(pathWithWorkspace(event.target.value))}
+      >
+        {!known && (
+          <option value="" disabled>
+            {current ?? 'Choose…'}
+          </option>
+        )}
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
             {w.name}

@@ -1,5 +1,6 @@
 import type { Migration } from '@vigil/core';
 import { sqliteIdentityMigration } from '../identity/sqlite-identity-migration.ts';
+import { sqliteCasesMigration } from '../cases/sqlite-cases-migration.ts';
 
 /**
  * SQLite schema, forward-only. Event rows live in one table per (data space, UTC day), created on
@@ -41,4 +42,5 @@ export const sqliteMigrations: readonly Migration[] = [
     `,
   },
   sqliteIdentityMigration,
+  sqliteCasesMigration,
 ];

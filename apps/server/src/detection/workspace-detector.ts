@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import type { VigilEvent } from '@vigil/core';
+import { CorrelationEngine, eventTime, fieldValue } from '@vigil/sigma';
+import type { CorrelationHit, CorrelationStats } from '@vigil/sigma';
+import type { StoredRule } from '../rules/stored-rule.ts';
+import type { CompiledWorkspace } from './compile-workspace.ts';
+import type { Detection, DetectionRule } from './detection-event.ts';
+
+export interface DetectorOptions {
+  /** How far (ms) out of event-time order a match may arrive and still count in correlations. */
+  latenessMs: number;
+  maxGroupsPerRule: number;
+  /** Matches remembered for correlations (event id per match) before the oldest are forgotten. */
+  maxTrackedMatches: number;
+}
+
+/** Per-rule counters of a workspace, kept across recompilations. */
+export interface RuleCounters {
+  matches: number;
+  /** Matches an exception suppressed, in total and per exception id. */
+  suppressed: number;
+  byException: Record<string, number>;
+}
+
+interface EventRef {
+  id: string;
+  dataSpace: string;
+  time: number;
+}
+
+function detectionId(parts: readonly (string | number)[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+export function detectionRule(r: StoredRule): DetectionRule {
+  return {
+    id: r.id,
+    ...(r.name === undefined ? {} : { name: r.name }),
+    title: r.title,
+    level: r.level ?? 'medium',
+    ...(r.status === undefined ? {} : { status: r.status }),
+    tags: [...r.tags],
+    version: r.ruleVersion,
+  };
+}
+
+/**
+ * Runs one workspace's compiled rules over its event batches: single-event matches (minus those an
+ * exception suppresses) and correlation hits in event time, turned into Detection domain events.
+ * The correlation engine survives recompilation when the set of correlation rules is unchanged.
+ */
+export class WorkspaceDetector {
+  readonly counters = new Map<string, RuleCounters>();
+  private compiled: CompiledWorkspace;
+  private engine: CorrelationEngine | undefined;
+  private seq = 0;
+  private readonly refs = new Map<number, EventRef>();
+  private maxTime = Number.NEGATIVE_INFINITY;
+  private readonly maxTimespan: () => number;
+  readonly workspace: string;
+  private readonly options: DetectorOptions;
+  private readonly now: () => number;
+
+  constructor(workspace: string, compiled: CompiledWorkspace, options: DetectorOptions, now: () => number) {
+    this.workspace = workspace;
+    this.options = options;
+    this.now = now;
+    this.compiled = compiled;
+    this.engine = this.newEngine(compiled);
+    this.maxTimespan = () => Math.max(0, ...this.compiled.correlations.map((c) => c.timespanMs));
+  }
+
+  get current(): CompiledWorkspace {
+    return this.compiled;
+  }
+
+  /** Swaps in a recompiled ruleset; correlation state is kept when the correlations did not change. */
+  replace(compiled: CompiledWorkspace): void {
+    if (compiled.correlationKey !== this.compiled.correlationKey) {
+      this.engine = this.newEngine(compiled);
+      this.refs.clear();
+    }
+    this.compiled = compiled;
+  }
+
+  correlationStats(): CorrelationStats | undefined {
+    return this.engine?.stats();
+  }
+
+  private newEngine(c: CompiledWorkspace): CorrelationEngine | undefined {
+    if (c.correlations.length === 0) return undefined;
+    return new CorrelationEngine(c.correlations, {
+      latenessMs: this.options.latenessMs,
+      maxGroupsPerRule: this.options.maxGroupsPerRule,
+      fieldValue,
+    });
+  }
+
+  private counter(ruleId: string): RuleCounters {
+    let c = this.counters.get(ruleId);
+    if (!c) {
+      c = { matches: 0, suppressed: 0, byException: {} };
+      this.counters.set(ruleId, c);
+    }
+    return c;
+  }
+
+  /** Detections of one batch of this workspace's events (input order). */
+  detect(events: readonly VigilEvent[]): Detection[] {
+    const { ruleset, entries } = this.compiled;
+    const out: Detection[] = [];
+    const detectedAt = new Date(this.now()).toISOString();
+    for (const event of events) {
+      const hits = ruleset.matchIndexes(event);
+      if (hits.length === 0) continue;
+      let excepted: Map<string, string[]> | undefined;
+      for (const i of hits) {
+        const e = entries[i];
+        if (e?.kind !== 'exception') continue;
+        excepted ??= new Map();
+        const list = excepted.get(e.exception.ruleId) ?? [];
+        list.push(e.exception.id);
+        excepted.set(e.exception.ruleId, list);
+      }
+      const time = eventTime(event);
+      const ref: EventRef = { id: event.vigil.id, dataSpace: event.vigil.data_space, time: time ?? Number.NaN };
+      for (const i of hits) {
+        const e = entries[i];
+        if (e?.kind !== 'rule') continue;
+        const c = this.counter(e.rule.id);
+        const by = excepted?.get(e.rule.id);
+        if (by) {
+          c.suppressed++;
+          for (const id of by) c.byException[id] = (c.byException[id] ?? 0) + 1;
+          continue;
+        }
+        c.matches++;
+        if (e.emit) {
+          out.push({
+            id: detectionId([this.workspace, e.rule.id, e.rule.ruleVersion, ref.id]),
+            kind: 'match',
+            workspace: this.workspace,
+            dataSpace: ref.dataSpace,
+            dataSpaces: [ref.dataSpace],
+            rule: detectionRule(e.rule),
+            eventIds: [ref.id],
+            time: new Date(time ?? Date.parse(event['@timestamp'])).toISOString(),
+            detectedAt,
+          });
+        }
+        if (this.engine) {
+          const seq = this.seq++;
+          this.refs.set(seq, ref);
+          const m = { ruleId: e.rule.id, ruleName: e.rule.name, eventIndex: seq, time: ref.time, event };
+          for (const h of this.engine.onMatch(m)) this.onHit(h, out, detectedAt);
+        }
+      }
+      if (time !== undefined && time > this.maxTime) this.maxTime = time;
+    }
+    this.pruneRefs();
+    return out;
+  }
+
+  private onHit(h: CorrelationHit, out: Detection[], detectedAt: string): void {
+    const rule = this.compiled.stored.get(h.ruleId);
+    this.counter(h.ruleId).matches++;
+    if (!rule || !this.compiled.emitCorrelations.has(h.ruleId)) return;
+    const refs = h.eventIndexes.map((i) => this.refs.get(i)).filter((r): r is EventRef => r !== undefined);
+    const eventIds = refs.map((r) => r.id);
+    const dataSpaces = [...new Set(refs.map((r) => r.dataSpace))];
+    out.push({
+      id: detectionId([this.workspace, h.ruleId, rule.ruleVersion, h.time, ...eventIds]),
+      kind: 'correlation',
+      workspace: this.workspace,
+      dataSpace: refs[refs.length - 1]?.dataSpace ?? dataSpaces[0] ?? 'default',
+      dataSpaces,
+      rule: detectionRule(rule),
+      eventIds,
+      time: new Date(h.time).toISOString(),
+      detectedAt,
+      correlation: { type: h.type, group: h.group },
+    });
+  }
+
+  /** Forgets matches no correlation window can still hold (older than lateness + the longest timespan). */
+  private pruneRefs(): void {
+    if (this.refs.size === 0) return;
+    const horizon = this.maxTime - this.options.latenessMs - this.maxTimespan();
+    for (const [seq, ref] of this.refs) {
+      if (this.refs.size > this.options.maxTrackedMatches || !(ref.time >= horizon)) this.refs.delete(seq);
+      else break;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { userError } from '@vigil/core';
+import type { Clock, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
+import { RULE_KIND, RULE_REVISION_KIND, RULE_VERSION_KIND, versionRecordId } from './stored-rule.ts';
+import type { StoredRule, StoredRuleVersion } from './stored-rule.ts';
+
+type Listener = (workspace: string) => void;
+
+export function ruleNotFound(id: string) {
+  return userError('RULE_NOT_FOUND', `rule ${JSON.stringify(id)} was not found`, { status: 404, details: { id } });
+}
+
+/**
+ * The workspace's Sigma rules over the metadata store: current rules (`sigma-rule`), their text
+ * history (`sigma-rule-version`) and a per-workspace revision (`rule-revision`) that moves on every
+ * change, so detection in this and other processes knows when to recompile.
+ */
+export class RuleStore {
+  readonly rules: RecordRepository<StoredRule>;
+  readonly versionRecords: RecordRepository<StoredRuleVersion>;
+  private readonly revisions: RecordRepository<{ changedAt: number }>;
+  private readonly listeners = new Set<Listener>();
+
+  readonly metadata: MetadataStore;
+  readonly clock: Clock;
+
+  constructor(metadata: MetadataStore, clock: Clock) {
+    this.metadata = metadata;
+    this.clock = clock;
+    this.rules = metadata.repository<StoredRule>(RULE_KIND);
+    this.versionRecords = metadata.repository<StoredRuleVersion>(RULE_VERSION_KIND);
+    this.revisions = metadata.repository<{ changedAt: number }>(RULE_REVISION_KIND);
+  }
+
+  /** Calls `listener(workspace)` after every change made through this store (this process). */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The workspace's rule revision: 0 before any change; moves on every change of rules or exceptions. */
+  async revision(workspace: string): Promise<number> {
+    return (await this.revisions.get(workspace, 'current'))?.version ?? 0;
+  }
+
+  /** Records that the workspace's rules or exceptions changed (revision + local listeners). */
+  async touch(workspace: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const cur = await this.revisions.get(workspace, 'current');
+        const data = { changedAt: this.clock.now() };
+        if (cur) await this.revisions.update(workspace, 'current', cur.version, data);
+        else await this.revisions.create(workspace, 'current', data);
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code !== 'VERSION_CONFLICT' && code !== 'RECORD_EXISTS') || attempt === 4) throw err;
+      }
+    }
+    for (const l of this.listeners) l(workspace);
+  }
+
+  /** Every rule of the workspace, ordered by id. */
+  async all(workspace: string): Promise<StoredRecord<StoredRule>[]> {
+    const out: StoredRecord<StoredRule>[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await this.rules.list(workspace, { limit: 1000, ...(after === undefined ? {} : { after }) });
+      out.push(...page);
+      if (page.length < 1000) return out;
+      after = page[page.length - 1]?.id;
+    }
+  }
+
+  async get(workspace: string, id: string): Promise<StoredRecord<StoredRule>> {
+    const found = await this.rules.get(workspace, id);
+    if (!found) throw ruleNotFound(id);
+    return found;
+  }
+
+  /** The text history of a rule, oldest first. */
+  async versions(workspace: string, rule: StoredRule): Promise<StoredRuleVersion[]> {
+    const out: StoredRuleVersion[] = [];
+    for (let v = 1; v <= rule.ruleVersion; v++) {
+      const r = await this.versionRecords.get(workspace, versionRecordId(rule.id, v));
+      if (r) out.push(r.data);
+    }
+    return out;
+  }
+
+  async setEnabled(workspace: string, id: string, enabled: boolean): Promise<StoredRecord<StoredRule>> {
+    const cur = await this.get(workspace, id);
+    if (cur.data.enabled === enabled) return cur;
+    const updated = await this.rules.update(workspace, id, cur.version, { ...cur.data, enabled });
+    await this.touch(workspace);
+    return updated;
+  }
+
+  /** Deletes a rule and its history. Its exceptions stay: they apply again if the rule comes back. */
+  async delete(workspace: string, id: string): Promise<void> {
+    const cur = await this.get(workspace, id);
+    await this.rules.delete(workspace, id);
+    for (let v = 1; v <= cur.data.ruleVersion; v++)
+      await this.versionRecords.delete(workspace, versionRecordId(id, v));
+    await this.touch(workspace);
+  }
+}

@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import { passwordHints } from './password-hints.ts';
+
+/** A new-password input with the policy checklist, updated as the user types and announced politely. */
+export function NewPasswordField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly username: string;
+  readonly onChange: (value: string) => void;
+}) {
+  const id = useId();
+  const hints = passwordHints(props.value, props.username);
+  const missing = hints.filter((h) => !h.met).length;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={props.value}
+        aria-describedby={`${id}-hints`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <div id={`${id}-hints`} className="password-hints" aria-live="polite">
+        <p className="password-hints-summary">
+          {props.value === ''
+            ? 'The password must meet these rules:'
+            : missing === 0
+              ? 'The password meets every rule.'
+              : `${missing} ${missing === 1 ? 'rule is' : 'rules are'} not met yet:`}
+        </p>
+        <ul>
+          {hints.map((h) => (
+            <li key={h.rule} data-rule={h.rule} className={h.met ? 'hint-met' : 'hint-unmet'}>
+              <span className="visually-hidden">{h.met ? 'Met: ' : 'Not met: '}</span>
+              {h.text}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

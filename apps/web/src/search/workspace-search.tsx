@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { ErrorBanner } from '../shell/error-banner.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+import { ResultPager } from './result-pager.tsx';
+import { SearchForm } from './search-form.tsx';
+import { SearchResults, resultSummary } from './search-results.tsx';
+import { resolveRange, type TimeRange } from './time-range.ts';
+import { useSearch } from './use-search.ts';
+
+/** The search page's body for one workspace. */
+export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string }) {
+  const [query, setQuery] = useState('*');
+  const [range, setRange] = useState<TimeRange>({ kind: 'relative', preset: '24h' });
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const { state, run, goTo, hasNext } = useSearch(workspaceId);
+
+  const submit = () => {
+    const resolved = resolveRange(range, Date.now());
+    if (!resolved.ok) {
+      setRangeError(resolved.message);
+      return;
+    }
+    setRangeError(null);
+    run({ query, from: resolved.from, to: resolved.to });
+  };
+
+  const error = state.status === 'failed' ? state.error : undefined;
+  const problems = error?.code === 'QUERY_INVALID' ? error.problems : [];
+  const busy = state.status === 'running';
+  return (
+    <>
+      <SearchForm
+        query={query}
+        onQuery={setQuery}
+        range={range}
+        onRange={setRange}
+        problems={problems}
+        problemQuery={state.input?.query ?? query}
+        busy={busy}
+        onRun={submit}
+      />
+      {rangeError !== null && (
+        <p className="banner banner-error" role="alert">
+          {rangeError}
+        </p>
+      )}
+      {error !== undefined && problems.length === 0 && <ErrorBanner error={error} />}
+      <p className="search-summary" role="status">
+        {busy
+          ? 'Searching…'
+          : state.status === 'done' && state.result
+            ? resultSummary(state.result, state.page)
+            : ''}
+      </p>
+      {state.result && state.input && (
+        <section aria-label="Results" className="search-results">
+          <div className="results-toolbar">
+            <ExportButtons workspaceId={workspaceId} input={state.input} />
+            {state.result.kind === 'events' && (
+              <ResultPager page={state.page} hasNext={hasNext} busy={busy} onPage={goTo} />
+            )}
+          </div>
+          <SearchResults result={state.result} />
+        </section>
+      )}
+    </>
+  );
+}
