@@ -29,7 +29,8 @@ export function parseSyslog(line: string, receivedAt: number): ParsedEvent {
     if (error !== undefined) event.parse_error = error;
     return event;
   }
-  applyLinuxAuth(event, header.appName, msg);
+  // rsyslog re-framing RFC 3164 as RFC 5424 keeps the space that followed the tag: ignore it.
+  applyLinuxAuth(event, header.appName, msg.trimStart());
   addRelated(event);
   return event;
 }

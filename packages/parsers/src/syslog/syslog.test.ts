@@ -82,6 +82,16 @@ test('RFC 5424 sshd message is parsed further as Linux auth, SD elements kept', 
   assert.equal(e['@timestamp'], '2024-05-02T09:04:59.120Z');
 });
 
+test('an auth MSG with leading spaces (rsyslog re-framed 3164 as 5424) is still recognised', () => {
+  const e = parse(
+    '<38>1 2024-05-02T09:04:59.120Z host1 sshd 4242 - -  Failed password for root from 198.51.100.7 port 51000 ssh2',
+  );
+  assert.equal(readField(e, 'event.dataset'), 'system.auth');
+  assert.equal(readField(e, 'event.outcome'), 'failure');
+  assert.equal(readField(e, 'user.name'), 'root');
+  assert.equal(readField(e, 'source.ip'), '198.51.100.7');
+});
+
 test('SD-PARAM escapes \\" \\\\ \\] are unescaped', () => {
   const h = parseSyslogHeader('<14>1 2024-01-01T00:00:00Z h a - - [x@1 k="a\\"b\\\\c\\]d"] m', receivedAt);
   assert.ok(typeof h !== 'string');
