@@ -124,7 +124,7 @@ test('a protected page sends a signed-out visitor to sign in, then back; failure
   assert.equal(cookie.sameSite, 'Strict');
 });
 
-test('search: events ingested through the API are found, paged by cursor, expanded, aggregated and exported', async () => {
+test('search: events ingested through the API are found, paged by cursor, expanded, aggregated, saved and exported', async () => {
   const token = await page.evaluate(async () => {
     const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
     const created = await fetch('/api/v1/workspaces/default/ingest-tokens', {
@@ -152,7 +152,7 @@ test('search: events ingested through the API are found, paged by cursor, expand
   assert.equal(ingest.status, 200, await ingest.clone().text());
   assert.equal(((await ingest.json()) as { accepted: number }).accepted, 60);
 
-  const query = page.getByLabel('Query');
+  const query = page.getByLabel('Query', { exact: true });
   const summary = page.locator('.search-summary');
   await query.fill('host.name:web-1');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -176,10 +176,10 @@ test('search: events ingested through the API are found, paged by cursor, expand
   await query.press('Enter');
   const problem = page.getByRole('alert').filter({ hasText: 'The query has a problem' });
   await problem.waitFor();
-  assert.match((await problem.textContent()) ?? '', /Position \d+: expected "\)"/);
+  assert.match((await problem.textContent()) ?? '', /At offset 36: expected "\)"/);
   assert.equal(await page.locator('.problem-mark').count(), 1);
   assert.equal(await query.getAttribute('aria-invalid'), 'true');
-  await problem.getByRole('button', { name: /Show position/ }).click();
+  await problem.getByRole('button', { name: 'Go to offset 36 in the query' }).click();
   assert.equal(await query.evaluate((el) => (el as HTMLTextAreaElement).selectionStart), 36);
 
   await query.fill('event.outcome:failure | stats count() by user.name | sort user.name');
@@ -188,6 +188,23 @@ test('search: events ingested through the API are found, paged by cursor, expand
   assert.deepEqual(await page.locator('.stats-table thead th').allTextContents(), ['user.name', 'count()']);
   assert.deepEqual(await page.locator('.stats-table tbody tr').allTextContents(), ['alice30', 'bob30']);
   assert.match((await summary.textContent()) ?? '', /2 rows/);
+
+  // A timechart over 24 hours in 10-minute buckets has more rows than a page: all of them are shown.
+  await query.fill('* | timechart span=10m count()');
+  await query.press('Enter');
+  await page.getByText(/^14[45] rows\.$/u).waitFor();
+  assert.deepEqual(await page.locator('.stats-table thead th').allTextContents(), ['@timestamp', 'count()']);
+
+  // Saved queries: save the one in the box, pick it back after changing the box, delete it.
+  await page.getByLabel('Save the query as').fill('Events per 10 minutes');
+  await page.getByRole('button', { name: 'Save query' }).click();
+  await page.getByText('Saved “Events per 10 minutes”.').waitFor();
+  await query.fill('*');
+  await page.getByLabel('Saved query').selectOption({ label: 'Events per 10 minutes' });
+  assert.equal(await query.inputValue(), '* | timechart span=10m count()');
+  await page.getByRole('button', { name: 'Delete saved query' }).click();
+  await page.getByText('Deleted “Events per 10 minutes”.').waitFor();
+  await page.getByRole('option', { name: 'Choose (0 saved)' }).waitFor({ state: 'attached' });
 
   await query.fill('host.name:web-1 | fields @timestamp, host.name, message');
   await query.press('Enter');
@@ -242,7 +259,7 @@ test('account: password change with live feedback, then TOTP enrolment with reco
   assert.equal(await codes.count(), 0, 'recovery codes are shown once');
 });
 
-test('sign-out, then sign-in asks for the second factor (a recovery code works once)', async () => {
+test('sign-out, then sign-in asks for the second factor (a recovery code stands in for it)', async () => {
   await page.getByRole('button', { name: /Account menu for owner/ }).click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.waitForURL(at('/login?signed-out=this'));
@@ -267,14 +284,18 @@ test('a workspace the account holds no role in shows access denied, and the serv
   const denied = page.getByRole('alert').filter({ hasText: 'Access denied' });
   await denied.waitFor();
   assert.match((await denied.textContent()) ?? '', /someone-else/);
-  assert.equal(await page.getByLabel('Query').count(), 0, 'no search form for that workspace');
+  assert.equal(
+    await page.getByLabel('Query', { exact: true }).count(),
+    0,
+    'no search form for that workspace',
+  );
   const status = await page.evaluate(async () => (await fetch('/api/v1/workspaces/someone-else')).status);
   assert.equal(status, 403);
 
   // Choosing one of the account's workspaces in the switcher leaves the denied state.
   await page.getByLabel('Workspace').selectOption('default');
   await page.waitForURL(at('/search?workspace=default'));
-  await page.getByLabel('Query').waitFor();
+  await page.getByLabel('Query', { exact: true }).waitFor();
 });
 
 test('sign out everywhere ends the session; protected pages then redirect to sign in', async () => {

@@ -167,6 +167,12 @@ async function openWatchedPage(b: Browser): Promise<Page> {
 function startServer(dir: string): Promise<{ server: ChildProcess; url: string }> {
   // Only this test's settings: a developer's VIGIL_* variables must not redirect it.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VIGIL_')));
+  // Syslog listeners are not under test here; keep 5514/6514 free for suites that run at the same time.
+  Object.assign(env, {
+    VIGIL_SYSLOG_UDP_ENABLED: 'false',
+    VIGIL_SYSLOG_TCP_ENABLED: 'false',
+    VIGIL_SYSLOG_TLS_ENABLED: 'false',
+  });
   const child = spawn(
     process.execPath,
     ['apps/cli/bin/vigil.mjs', 'serve', '--port', '0', '--data-dir', dir],

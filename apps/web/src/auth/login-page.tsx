@@ -42,6 +42,13 @@ export function LoginPage() {
     );
   }
 
+  function startOver() {
+    setNeedCode(false);
+    setCode('');
+    setPassword('');
+    setError(null);
+  }
+
   return (
     <section className="auth-card card" aria-labelledby="login-heading">
       <h1 id="login-heading">Sign in to Vigil</h1>
@@ -89,9 +96,16 @@ export function LoginPage() {
           </>
         )}
         <ErrorBanner error={error} />
-        <button className="button button-primary" type="submit" disabled={busy}>
-          {needCode ? 'Verify and sign in' : 'Sign in'}
-        </button>
+        <div className="form-actions">
+          <button className="button button-primary" type="submit" disabled={busy}>
+            {needCode ? 'Verify and sign in' : 'Sign in'}
+          </button>
+          {needCode && (
+            <button type="button" className="link-button" onClick={startOver}>
+              Use another account
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );

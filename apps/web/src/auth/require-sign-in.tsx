@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { Link } from '../routing/link.tsx';
 import { loginPathFor } from './safe-next-path.ts';
 import { useSession } from './session-store.ts';
 
@@ -11,6 +12,18 @@ export function RequireSignIn({ children }: { readonly children: ReactNode }) {
   }, [signedOut]);
   switch (session.status) {
     case 'signed-in':
+      // The server refuses workspace routes until the password is changed; say so instead of failing.
+      if (session.me.mustChangePassword && window.location.pathname !== '/account') {
+        return (
+          <div className="banner banner-error" role="alert">
+            <p className="banner-title">Choose a new password first</p>
+            <p>
+              An administrator asked you to change your password.{' '}
+              <Link href="/account#password">Change it now</Link>.
+            </p>
+          </div>
+        );
+      }
       return children;
     case 'loading':
       return <p role="status">Checking your session…</p>;

@@ -1,8 +1,8 @@
 import type { QueryProblem } from '../api/api-error.ts';
 
 /**
- * The query's problems as the server found them, each with its position and the query text around it
- * (the character at the offset is highlighted); "Show" puts the caret there.
+ * The query's problems as the server found them, each with its offset (0-based, as the server's messages
+ * count) and the query with the character at the offset highlighted; "Go to" puts the caret there.
  */
 export function ProblemList(props: {
   readonly id: string;
@@ -20,7 +20,7 @@ export function ProblemList(props: {
         {props.problems.map((p, i) => (
           <li key={`${p.offset}-${i}`}>
             <span>
-              Position {p.offset + 1}: {p.message}
+              At offset {p.offset}: {p.message}
             </span>
             <pre className="problem-snippet" aria-hidden="true">
               {props.query.slice(0, p.offset)}
@@ -28,7 +28,7 @@ export function ProblemList(props: {
               {props.query.slice(p.offset + 1)}
             </pre>
             <button type="button" className="link-button" onClick={() => props.onShow(p.offset)}>
-              Show position {p.offset + 1} in the query
+              Go to offset {p.offset} in the query
             </button>
           </li>
         ))}

@@ -17,32 +17,57 @@ export type SearchResult =
       /** Present when the query projected fields with `| fields`. */
       readonly columns: readonly string[] | undefined;
     }
-  | { readonly kind: 'stats'; readonly rows: readonly Row[]; readonly columns: readonly string[] };
+  | {
+      readonly kind: 'stats';
+      readonly rows: readonly Row[];
+      readonly columns: readonly string[];
+      /** The server's row cap was reached: more groups or buckets may exist. */
+      readonly truncated: boolean;
+    };
 
 export const PAGE_SIZE = 50;
+/** The API's largest `limit`; aggregated answers are not paged, so they are asked for whole. */
+export const MAX_ROWS = 10_000;
+
+function statsOf(
+  body: Record<string, unknown> | undefined,
+): Extract<SearchResult, { kind: 'stats' }> | undefined {
+  const stats = body?.['stats'];
+  if (typeof stats !== 'object' || stats === null) return undefined;
+  const s = stats as Record<string, unknown>;
+  const rows = rowsOf(s['rows']);
+  return { kind: 'stats', rows, columns: stringsOf(s['columns']) ?? [], truncated: rows.length >= MAX_ROWS };
+}
 
 const rowsOf = (v: unknown): Row[] =>
   Array.isArray(v) ? (v as unknown[]).filter((r): r is Row => typeof r === 'object' && r !== null) : [];
 const stringsOf = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? (v as unknown[]).filter((c): c is string => typeof c === 'string') : undefined;
 
+/**
+ * One page of events, or every row of a `stats`/`timechart` answer: `limit` caps those rows too and they
+ * have no cursor, so an aggregated answer that fills the page is asked for again with the largest limit.
+ */
 export async function searchEvents(
   workspaceId: string,
   input: SearchInput,
   cursor: string | undefined,
   signal: AbortSignal,
 ): Promise<SearchResult> {
-  const body = await apiJson<Record<string, unknown> | undefined>(
-    'POST',
-    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/events/search`,
-    { ...input, limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) },
-    { signal, timeoutMs: 60_000 },
-  );
-  const stats = body?.['stats'];
-  if (typeof stats === 'object' && stats !== null) {
-    const s = stats as Record<string, unknown>;
-    return { kind: 'stats', rows: rowsOf(s['rows']), columns: stringsOf(s['columns']) ?? [] };
+  const ask = (limit: number) =>
+    apiJson<Record<string, unknown> | undefined>(
+      'POST',
+      `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/events/search`,
+      { ...input, limit, ...(cursor === undefined ? {} : { cursor }) },
+      { signal, timeoutMs: 60_000 },
+    );
+  let body = await ask(PAGE_SIZE);
+  let stats = statsOf(body);
+  if (stats !== undefined && stats.rows.length >= PAGE_SIZE) {
+    body = await ask(MAX_ROWS);
+    stats = statsOf(body);
   }
+  if (stats !== undefined) return stats;
   const next = body?.['next'];
   return {
     kind: 'events',

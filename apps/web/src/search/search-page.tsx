@@ -14,7 +14,6 @@ export function SearchPage() {
     <>
       <div className="page-header">
         <h1>Search</h1>
-        {workspace && <p className="muted">Workspace: {workspace.name}</p>}
       </div>
       {workspaceId === undefined ? (
         <div className="empty-state">

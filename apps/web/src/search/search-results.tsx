@@ -18,9 +18,19 @@ export function SearchResults({ result }: { readonly result: SearchResult }) {
   );
 }
 
+/** Nothing matched at all (an empty later page still belongs to a non-empty result). */
+export function isEmpty(result: SearchResult, page: number): boolean {
+  return result.kind === 'stats' ? result.rows.length === 0 : result.events.length === 0 && page === 1;
+}
+
 /** The line announced after each search. */
 export function resultSummary(result: SearchResult, page: number): string {
-  if (result.kind === 'stats') return `${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'}.`;
+  if (result.kind === 'stats') {
+    const rows = `${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'}`;
+    return result.truncated
+      ? `${rows}: the first ones only, narrow the query or the time range.`
+      : `${rows}.`;
+  }
   const n = result.events.length;
   if (n === 0 && page === 1) return 'No events found.';
   return `${n} ${n === 1 ? 'event' : 'events'} on page ${page}${result.next === undefined ? '' : '; more on the next page'}.`;

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { ResultPager } from './result-pager.tsx';
+import { SavedQueriesBar } from './saved-queries-bar.tsx';
 import { SearchForm } from './search-form.tsx';
-import { SearchResults, resultSummary } from './search-results.tsx';
+import { SearchResults, isEmpty, resultSummary } from './search-results.tsx';
 import { resolveRange, type TimeRange } from './time-range.ts';
 import { useSearch } from './use-search.ts';
 
@@ -29,6 +30,7 @@ export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string 
   const busy = state.status === 'running';
   return (
     <>
+      <SavedQueriesBar workspaceId={workspaceId} query={query} onPick={setQuery} />
       <SearchForm
         query={query}
         onQuery={setQuery}
@@ -55,8 +57,10 @@ export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string 
       {state.result && state.input && (
         <section aria-label="Results" className="search-results">
           <div className="results-toolbar">
-            <ExportButtons workspaceId={workspaceId} input={state.input} />
-            {state.result.kind === 'events' && (
+            {!isEmpty(state.result, state.page) && (
+              <ExportButtons workspaceId={workspaceId} input={state.input} />
+            )}
+            {state.result.kind === 'events' && (state.page > 1 || hasNext) && (
               <ResultPager page={state.page} hasNext={hasNext} busy={busy} onPage={goTo} />
             )}
           </div>
