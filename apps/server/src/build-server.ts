@@ -24,6 +24,10 @@ import { createIngestServices, type IngestServices } from './ingest/ingest-servi
 import { registerIngestRoutes } from './ingest/register-ingest-routes.ts';
 import { ingestMetricFamilies } from './ingest/stats/ingest-metrics.ts';
 import { machineTokenVerifier } from '@vigil/ingest';
+import { createCasesRuntime, memoryCasesStores, type CasesRuntime } from './alerts/cases-runtime.ts';
+import { registerCasesRoutes } from './alerts/register-cases-routes.ts';
+import { createDetection, type DetectionRuntime } from './detection/create-detection.ts';
+import { registerRuleRoutes } from './rules/rules.routes.ts';
 
 export interface BuildServerOptions {
   config: VigilConfig;
@@ -41,6 +45,10 @@ export interface BuildServerOptions {
   identity?: IdentityRuntime;
   /** The ingest pipeline, counters and token checks (startServer shares them with the syslog listeners). */
   ingest?: IngestServices;
+  /** Rule store and detection stage (startServer shares them with the ingest pipeline's detect hook). */
+  detection?: DetectionRuntime;
+  /** Alerts and incidents (startServer shares them with the alert pipeline); default in-memory. */
+  cases?: CasesRuntime;
   /** Registers more routes inside the app (feature modules; tests add failing routes). */
   routes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -91,6 +99,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     strictTransportSecurity: config.server.tls.certFile !== undefined,
   });
 
+  const detection =
+    options.detection ??
+    createDetection({
+      metadata: identity.metadata,
+      bus: options.bus,
+      clock: identity.clock,
+      logger: options.logger,
+    });
   // Ingest tokens are machine tokens of the identity stores (SQL-backed under startServer).
   const ingest =
     options.ingest ??
@@ -98,6 +114,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       bus: options.bus,
       config,
       verifier: machineTokenVerifier(identity.stores.machineTokens, identity.clock),
+      detect: detection.service,
     });
 
   const http = new HttpMetrics();
@@ -127,10 +144,21 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   registerOpenApiRoute(app, routes, options.version);
   registerIdentityRoutes(app, identity);
-  registerSearchRoutes(app, { storage: options.storage, clock: identity.clock });
-  registerSavedQueryRoutes(app, identity.metadata);
-  registerDataSpaceRoutes(app, identity.metadata);
+  registerSearchRoutes(app, { storage: options.storage, clock: identity.clock, audit: identity.audit });
+  registerSavedQueryRoutes(app, identity.metadata, identity.audit);
+  registerDataSpaceRoutes(app, identity.metadata, identity.audit, options.storage.events);
   await registerIngestRoutes(app, ingest, config.server.bodyLimitBytes);
+  await registerRuleRoutes(app, {
+    rules: detection.rules,
+    exceptions: detection.exceptions,
+    detection: detection.service,
+    events: options.storage.events,
+    audit: identity.audit,
+  });
+  await registerCasesRoutes(
+    app,
+    options.cases ?? createCasesRuntime(memoryCasesStores(), { clock: identity.clock, ids: identity.ids }),
+  );
   if (options.routes) await options.routes(app);
   await registerConsoleRoutes(app, config.server.webDistDir ?? DEFAULT_WEB_DIST_DIR);
   return app;

@@ -16,3 +16,6 @@ export * from './auth/audit-signing-key-store.ts';
 export * from './audit/verify-stored-audit.ts';
 export * from './auth/with-identity.ts';
 export * from './auth/rotate-master-key.ts';
+export * from './alerts/alert-pipeline.ts';
+export * from './alerts/cases-runtime.ts';
+export * from './alerts/open-cases-stores.ts';

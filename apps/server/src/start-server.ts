@@ -22,6 +22,11 @@ import { VIGIL_VERSION } from './version/vigil-version.ts';
 import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
 import { createIngestServices } from './ingest/ingest-services.ts';
 import { startSyslogListeners, type SyslogListeners } from './ingest/syslog/syslog-listeners.ts';
+import { createCasesRuntime } from './alerts/cases-runtime.ts';
+import { openCasesStores } from './alerts/open-cases-stores.ts';
+import { startAlertPipeline } from './alerts/alert-pipeline.ts';
+import { startAlertStreamPoller } from './alerts/alert-stream-poller.ts';
+import { createDetection } from './detection/create-detection.ts';
 
 export interface RunningServer {
   /** Base URL actually bound, without trailing slash: `http://127.0.0.1:8080`. */
@@ -111,9 +116,37 @@ export async function startServer(
       logger: logger.child({ job: 'retention' }),
     });
     cleanups.push(() => retention.stop());
+    // Alerts and incidents; embedded mode also runs the alert pipeline here (distributed: vigil worker).
+    const casesStores = await openCasesStores(config, logger);
+    cleanups.push(() => casesStores.close());
+    const cases = createCasesRuntime(casesStores, {
+      clock: identity.runtime.clock,
+      ids: identity.runtime.ids,
+    });
+    if (config.mode === 'embedded') {
+      const pipeline = await startAlertPipeline({
+        bus,
+        cases,
+        events: storage.events,
+        logger: logger.child({ job: 'alert-pipeline' }),
+      });
+      cleanups.push(() => pipeline.stop());
+    } else {
+      // The worker creates the alerts: the live stream reads them from the store.
+      const poller = startAlertStreamPoller({ cases, logger: logger.child({ job: 'alert-stream' }) });
+      cleanups.push(() => poller.stop());
+    }
+    // Detection runs inside the ingest pipeline (its detect hook); the rules API shares its stores.
+    const detection = createDetection({
+      metadata: storage.metadata,
+      bus,
+      clock: identity.runtime.clock,
+      logger,
+    });
     const ingest = createIngestServices({
       bus,
       config,
+      detect: detection.service,
       logger,
       verifier: machineTokenVerifier(identity.runtime.stores.machineTokens, identity.runtime.clock),
       ...(commits ? { commits } : {}),
@@ -127,6 +160,8 @@ export async function startServer(
       logger,
       version,
       identity: identity.runtime,
+      detection,
+      cases,
       ...(writer ? { writer } : {}),
     });
     cleanups.push(() => app.close());

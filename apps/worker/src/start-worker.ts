@@ -1,6 +1,15 @@
 import { silentLogger, startEventWriter, type Logger } from '@vigil/core';
 import type { VigilConfig } from '@vigil/config';
-import { describeFailure, openBus, openMigratedStorage, requireServiceUrls, urlTarget } from '@vigil/server';
+import {
+  createCasesRuntime,
+  describeFailure,
+  openBus,
+  openCasesStores,
+  openMigratedStorage,
+  requireServiceUrls,
+  startAlertPipeline,
+  urlTarget,
+} from '@vigil/server';
 
 export interface RunningWorker {
   /** Graceful stop: no new batches, wait for in-flight ones to be stored and acked, then disconnect. */
@@ -39,6 +48,16 @@ export async function startWorker(
       startEventWriter({ bus, events: storage.events, logger }),
     );
     cleanups.push(() => writer.stop());
+    // Detections → alerts (dedup, suppression) → incidents (automatic grouping); durable consumer alert-aggregator.
+    const casesStores = await openCasesStores(distributed, logger);
+    cleanups.push(() => casesStores.close());
+    const pipeline = await startAlertPipeline({
+      bus,
+      cases: createCasesRuntime(casesStores),
+      events: storage.events,
+      logger: logger.child({ job: 'alert-pipeline' }),
+    });
+    cleanups.push(() => pipeline.stop());
     logger.info({}, 'worker started');
     let closing: Promise<void> | undefined;
     return {

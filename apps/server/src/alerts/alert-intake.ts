@@ -13,7 +13,10 @@ export interface IntakeResult {
  * Detections from the API or an import take the same path as the pipeline's: exceptions, suppression,
  * dedup, then automatic grouping; live listeners hear of the stored alerts.
  */
-export async function ingestDetections(cases: CasesRuntime, detections: readonly Detection[]): Promise<IntakeResult> {
+export async function ingestDetections(
+  cases: CasesRuntime,
+  detections: readonly Detection[],
+): Promise<IntakeResult> {
   const result = await cases.aggregator.ingest(detections);
   const incidents = await cases.grouper.group(result.created);
   const created: Alert[] = [];

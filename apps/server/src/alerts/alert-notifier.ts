@@ -8,6 +8,13 @@ type Listener = (alert: Alert) => void;
  */
 export class AlertNotifier {
   readonly #listeners = new Map<string, Set<{ min: number; fn: Listener }>>();
+  /** Recently published alert ids: the pipeline, the API and the poller may all report the same alert. */
+  readonly #recent = new Set<string>();
+  readonly #remember: number;
+
+  constructor(remember = 10_000) {
+    this.#remember = remember;
+  }
 
   /** Subscribes to new alerts of a workspace at or above `minSeverity`; returns the unsubscribe function. */
   listen(workspace: string, minSeverity: Severity, fn: Listener): () => void {
@@ -24,6 +31,13 @@ export class AlertNotifier {
   /** Tells the listeners of each alert's workspace about it. */
   publish(alerts: readonly Alert[]): void {
     for (const alert of alerts) {
+      const key = `${alert.workspace}\u0000${alert.id}`;
+      if (this.#recent.has(key)) continue;
+      this.#recent.add(key);
+      if (this.#recent.size > this.#remember) {
+        const oldest = this.#recent.values().next().value;
+        if (oldest !== undefined) this.#recent.delete(oldest);
+      }
       for (const l of this.#listeners.get(alert.workspace) ?? []) {
         if (severityRank(alert.severity) < l.min) continue;
         try {
@@ -33,6 +47,11 @@ export class AlertNotifier {
         }
       }
     }
+  }
+
+  /** Workspaces someone is listening to. */
+  workspaces(): string[] {
+    return [...this.#listeners.keys()];
   }
 
   /** Open listeners (for metrics and tests). */

@@ -1,11 +1,5 @@
 import { parseTime, userError, type Problem } from '@vigil/core';
-import {
-  changeAlertStatus,
-  enumValue,
-  updateAlert,
-  type Alert,
-  type AlertPatch,
-} from '@vigil/cases';
+import { changeAlertStatus, enumValue, updateAlert, type Alert, type AlertPatch } from '@vigil/cases';
 import { requireAuth, type RequestAuth } from '../auth/request-auth.ts';
 
 /** The actor recorded in activity entries: the signed-in principal's id. */
@@ -14,7 +8,11 @@ export function actorOf(request: { auth?: RequestAuth }): string {
 }
 
 /** `open,in_progress` → validated values; an unknown value is a 400 naming the field. */
-export function enumList<T extends string>(value: string | undefined, allowed: readonly T[], field: string): T[] | undefined {
+export function enumList<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  field: string,
+): T[] | undefined {
   if (value === undefined) return undefined;
   return value
     .split(',')
@@ -72,4 +70,9 @@ export function invalidAlertInput(problems: readonly Problem[]): Error {
     `${problems.length} problem(s) in the alert input${first === undefined ? '' : `; first: ${first.where}: ${first.message}`}`,
     { status: 400, details: { field: first?.where, problems: [...problems] } },
   );
+}
+
+/** `?limit=` (digits, validated by the schema) clamped to 1..1000; default 100. */
+export function queryLimit(value: string | undefined, fallback = 100): number {
+  return value === undefined ? fallback : Math.min(Math.max(Number(value), 1), 1000);
 }

@@ -7,12 +7,19 @@ import {
   alertVersionConflict,
   severities,
   type Detection,
-  type Problem,
 } from '@vigil/cases';
+import type { Problem } from '@vigil/core';
 import type { CasesRuntime } from './cases-runtime.ts';
 import { csvAlertInput, parseCsv } from './alert-csv.ts';
 import { ingestDetections } from './alert-intake.ts';
-import { actorOf, applyAlertChange, enumList, invalidAlertInput, queryTime } from './alert-request.ts';
+import {
+  actorOf,
+  applyAlertChange,
+  enumList,
+  invalidAlertInput,
+  queryLimit,
+  queryTime,
+} from './alert-request.ts';
 import {
   AggregationReply,
   AlertBulkBody,
@@ -33,16 +40,19 @@ export const MAX_IMPORT_ALERTS = 10_000;
  * Alert queue routes (issue 5): list with filters and keyset pages, one alert, edit (status, owner,
  * verification, labels, close reason), bulk edit, create through the API, import JSON or CSV.
  */
-export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): void {
+export async function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): Promise<void> {
   app.get<{ Params: Static<typeof WorkspaceParams>; Querystring: AlertListQuery }>(
     base,
     {
-      config: { permission: 'alerts.read', summary: 'List alerts (filters: status, severity, rule, incident, entity, time)' },
+      config: {
+        permission: 'alerts.read',
+        summary: 'List alerts (filters: status, severity, rule, incident, entity, time)',
+      },
       schema: { params: WorkspaceParams, querystring: AlertListQuery, response: { 200: AlertListReply } },
     },
     async (request) => {
       const q = request.query;
-      const limit = q.limit ?? 100;
+      const limit = queryLimit(q.limit);
       const status = enumList(q.status, alertStatuses, 'status');
       const severity = enumList(q.severity, severities, 'severity');
       const createdFrom = queryTime(q.from, 'from');
@@ -80,7 +90,10 @@ export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): 
   app.patch<{ Params: Static<typeof AlertParams>; Body: AlertPatchBody }>(
     `${base}/:alertId`,
     {
-      config: { permission: 'alerts.write', summary: 'Change an alert: status, owner, verification, labels, close reason' },
+      config: {
+        permission: 'alerts.write',
+        summary: 'Change an alert: status, owner, verification, labels, close reason',
+      },
       schema: { params: AlertParams, body: AlertPatchBody, response: { 200: AlertView } },
     },
     async (request) => {
@@ -88,7 +101,8 @@ export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): 
       const alert = await cases.alerts.get(workspaceId, alertId);
       if (alert === undefined) throw alertNotFound(workspaceId, alertId);
       const { version, ...change } = request.body;
-      if (version !== undefined && version !== alert.version) throw alertVersionConflict(alertId, version, alert.version);
+      if (version !== undefined && version !== alert.version)
+        throw alertVersionConflict(alertId, version, alert.version);
       const next = applyAlertChange(alert, change, actorOf(request), cases.clock.now());
       if (next === alert || next.activity.length === alert.activity.length) return alert;
       const [stored] = await cases.alerts.updateMany(workspaceId, [next]);
@@ -125,7 +139,10 @@ export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): 
   app.post<{ Params: Static<typeof WorkspaceParams>; Body: Static<typeof AlertCreateBody> }>(
     base,
     {
-      config: { permission: 'alerts.write', summary: 'Create an alert (deduplicated, suppressed and grouped like detections)' },
+      config: {
+        permission: 'alerts.write',
+        summary: 'Create an alert (deduplicated, suppressed and grouped like detections)',
+      },
       schema: { params: WorkspaceParams, body: AlertCreateBody, response: { 201: AggregationReply } },
     },
     async (request, reply) => {
@@ -137,7 +154,7 @@ export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): 
   );
 
   // CSV arrives as text/csv: the parser is scoped to this plugin so it cannot clash with other routes.
-  void app.register(async (scope) => {
+  await app.register((scope, _opts, registered) => {
     scope.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (_req, body, done) => {
       done(null, body);
     });
@@ -165,6 +182,7 @@ export function registerAlertRoutes(app: FastifyInstance, cases: CasesRuntime): 
         return reply.status(201).send(await ingestDetections(cases, detections));
       },
     );
+    registered();
   });
 }
 
@@ -174,7 +192,9 @@ function importItems(body: unknown): unknown[] {
   else if (Array.isArray(body)) items = body;
   else if (body !== null && typeof body === 'object') items = (body as Record<string, unknown>)['alerts'];
   if (!Array.isArray(items) || items.length === 0) {
-    throw invalidAlertInput([{ where: '(body)', message: 'expected a non-empty JSON array of alerts or CSV with a header row' }]);
+    throw invalidAlertInput([
+      { where: '(body)', message: 'expected a non-empty JSON array of alerts or CSV with a header row' },
+    ]);
   }
   if (items.length > MAX_IMPORT_ALERTS) {
     throw invalidAlertInput([{ where: '(body)', message: `at most ${MAX_IMPORT_ALERTS} alerts per import` }]);

@@ -5,7 +5,10 @@ const literals = <T extends string>(values: readonly T[]) => Type.Union(values.m
 const id = Type.String({ minLength: 1, maxLength: 200 });
 
 export const WorkspaceParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }) });
-export const AlertParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }), alertId: id });
+export const AlertParams = Type.Object({
+  workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
+  alertId: id,
+});
 export const SuppressionParams = Type.Object({
   workspaceId: Type.String({ minLength: 1, maxLength: 64 }),
   suppressionId: id,
@@ -14,15 +17,21 @@ export const SuppressionParams = Type.Object({
 /** Comma-separated values (`status=open,in_progress`) and times (ISO-8601 or epoch ms). */
 export const AlertListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({ maxLength: 200, description: `Comma-separated: ${alertStatuses.join(', ')}` })),
-    severity: Type.Optional(Type.String({ maxLength: 200, description: `Comma-separated: ${severities.join(', ')}` })),
+    status: Type.Optional(
+      Type.String({ maxLength: 200, description: `Comma-separated: ${alertStatuses.join(', ')}` }),
+    ),
+    severity: Type.Optional(
+      Type.String({ maxLength: 200, description: `Comma-separated: ${severities.join(', ')}` }),
+    ),
     ruleId: Type.Optional(id),
     incidentId: Type.Optional(id),
     entity: Type.Optional(Type.String({ maxLength: 1000, description: 'Entity key, e.g. host:ws01' })),
     from: Type.Optional(Type.String({ maxLength: 64, description: 'Created at or after (ISO-8601)' })),
     to: Type.Optional(Type.String({ maxLength: 64, description: 'Created before (ISO-8601)' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-    after: Type.Optional(Type.String({ maxLength: 200, description: 'Cursor: the `next` of the previous page' })),
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: '1..1000 (default 100)' })),
+    after: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Cursor: the `next` of the previous page' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,7 +82,10 @@ const patchFields = {
   remediation: Type.Optional(Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()])),
 };
 export const AlertPatchBody = Type.Object(
-  { ...patchFields, version: Type.Optional(Type.Integer({ minimum: 1, description: 'Fails with 409 when stale' })) },
+  {
+    ...patchFields,
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'Fails with 409 when stale' })),
+  },
   { additionalProperties: false },
 );
 export type AlertPatchBody = Static<typeof AlertPatchBody>;
@@ -136,7 +148,11 @@ export const SuppressionCreateBody = Type.Object(
     ruleId: Type.Optional(id),
     match: Type.Record(
       Type.String({ maxLength: 200 }),
-      Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Array(Type.Union([Type.String({ maxLength: 1000 }), Type.Number()]), { maxItems: 100 })]),
+      Type.Union([
+        Type.String({ maxLength: 1000 }),
+        Type.Number(),
+        Type.Array(Type.Union([Type.String({ maxLength: 1000 }), Type.Number()]), { maxItems: 100 }),
+      ]),
       { description: 'Field → accepted value(s); `*` matches any run of characters' },
     ),
     durationMs: Type.Integer({ minimum: 60_000, maximum: 365 * 86_400_000 }),
@@ -147,7 +163,10 @@ export const SuppressionCreateBody = Type.Object(
 export type SuppressionCreateBody = Static<typeof SuppressionCreateBody>;
 
 export const SuppressedHitsQuery = Type.Object(
-  { ruleId: Type.Optional(id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
+  {
+    ruleId: Type.Optional(id),
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: '1..1000 (default 100)' })),
+  },
   { additionalProperties: false },
 );
 

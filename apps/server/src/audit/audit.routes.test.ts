@@ -111,3 +111,36 @@ test('CSV export quotes separators and defuses spreadsheet formulas', () => {
   assert.ok(line.includes(`'=cmd|calc`));
   assert.ok(line.includes('"a,""b"""'));
 });
+
+test('a management write whose handler forgot to audit is still audited (api.write)', async () => {
+  const { app, rt } = await authFixture({
+    routes: (a) => {
+      a.post('/api/v1/workspaces/:workspaceId/widgets', { config: { permission: 'rules.write' } }, () => ({
+        ok: true,
+      }));
+    },
+  });
+  await addUser(rt, 'own', PASSWORD, [['owner', 'ws-a']]);
+  const s = await login(app, 'own', PASSWORD);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/workspaces/ws-a/widgets',
+    headers: s.headers,
+    payload: {},
+  });
+  assert.equal(res.statusCode, 200);
+  const records = await rt.stores.audit.find({ eventType: 'api.write' });
+  assert.equal(records.length, 1);
+  assert.equal(records[0]?.resource, 'route:POST /api/v1/workspaces/:workspaceId/widgets');
+  assert.equal(records[0]?.workspace, 'ws-a');
+  assert.equal(records[0]?.user_id, 'u-own');
+  // Handlers that audit themselves are not recorded twice.
+  await app.inject({
+    method: 'PATCH',
+    url: '/api/v1/workspaces/ws-a',
+    headers: s.headers,
+    payload: { name: 'x' },
+  });
+  assert.equal((await rt.stores.audit.find({ eventType: 'api.write' })).length, 1);
+  await app.close();
+});

@@ -33,11 +33,19 @@ export function requestAuditEntry(request: FastifyRequest, facts: AuditFacts): A
   };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once a handler wrote its own audit record; the catch-all audit of writes then stays quiet. */
+    audited?: boolean;
+  }
+}
+
 /** Appends one audit record for this request (resolves once durable). */
 export function auditRequest(
   trail: AuditTrail,
   request: FastifyRequest,
   facts: AuditFacts,
 ): Promise<AuditRecord> {
+  request.audited = true;
   return trail.record(requestAuditEntry(request, facts));
 }

@@ -279,3 +279,32 @@ test('accounts created by an admin have no permissions until granted and must ch
   );
   await app.close();
 });
+
+test('over TLS the session cookie is __Host-vigil_session with Secure', async () => {
+  const { app, rt } = await authFixture({ tls: true });
+  await addUser(rt, 'tls-user', PASSWORD);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'tls-user', password: PASSWORD },
+  });
+  const cookie = res.cookies.find((c) => c.name === '__Host-vigil_session');
+  assert.ok(cookie, JSON.stringify(res.cookies));
+  assert.equal(cookie.secure, true);
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.path, '/');
+  assert.equal(cookie.domain, undefined, 'host-only');
+  const me = await app.inject({
+    method: 'GET',
+    url: '/api/v1/me',
+    headers: { cookie: `__Host-vigil_session=${cookie.value}` },
+  });
+  assert.equal(me.statusCode, 200);
+  const plainName = await app.inject({
+    method: 'GET',
+    url: '/api/v1/me',
+    headers: { cookie: `${COOKIE}=${cookie.value}` },
+  });
+  assert.equal(plainName.statusCode, 401, 'only the __Host- cookie counts over TLS');
+  await app.close();
+});

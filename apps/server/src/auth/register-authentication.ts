@@ -11,6 +11,7 @@ import {
 } from '@vigil/identity';
 import { AUTHENTICATED, PUBLIC, isSelfAuthenticated } from '../http/route-config.ts';
 import { auditRequest } from '../audit/request-audit.ts';
+import { registerWriteAudit } from '../audit/register-write-audit.ts';
 import type { IdentityRuntime } from './identity-runtime.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import { forbidden, mfaEnrolmentRequired, passwordChangeRequired } from './auth.error.ts';
@@ -44,6 +45,8 @@ function decide(
  */
 export function registerAuthentication(app: FastifyInstance, rt: IdentityRuntime): void {
   app.decorateRequest('auth', undefined);
+  app.decorateRequest('audited', false);
+  registerWriteAudit(app, rt.audit);
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const permission = config.permission;

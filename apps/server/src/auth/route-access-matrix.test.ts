@@ -77,6 +77,26 @@ async function send(app: FastifyInstance, op: Operation, workspaceId: string, se
   });
 }
 
+/** The status only: resolves once headers are out, so streaming routes (SSE) do not keep the test waiting. */
+async function statusOf(
+  app: FastifyInstance,
+  op: Operation,
+  workspaceId: string,
+  session: Session,
+): Promise<number> {
+  const write = !['GET', 'HEAD'].includes(op.method);
+  const res = await app.inject({
+    method: op.method as 'GET',
+    url: url(op.path, workspaceId),
+    remoteAddress: REMOTE,
+    headers: { ...session.headers, ...(write ? { 'content-type': 'application/json' } : {}) },
+    ...(write ? { payload: '{}' } : {}),
+    payloadAsStream: true,
+  });
+  res.stream().destroy();
+  return res.statusCode;
+}
+
 /** A session holding every permission of the installation except `missing`. */
 async function sessionWithout(
   app: FastifyInstance,
@@ -167,8 +187,8 @@ test('every non-public operation refuses no session, a session without its permi
     );
 
     // Control: the same request with the permission gets past the gate (whatever the handler then says).
-    const allowed = await send(app, op, 'ws-a', root);
-    assert.ok(![401, 403].includes(allowed.statusCode), `${where} with the permission: ${allowed.body}`);
+    const allowed = await statusOf(app, op, 'ws-a', root);
+    assert.ok(![401, 403].includes(allowed), `${where} with the permission: ${allowed}`);
     checked.push(where);
   }
   assert.equal(checked.length, ops.length);

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Storage } from '@vigil/core';
+import { openSqliteStorage } from '@vigil/store-sqlite';
 import { after, before, describe, test } from 'node:test';
 import { addUser, authFixture, login } from '../auth/testing/auth-fixture.ts';
 import type { AuthFixture, Session } from '../auth/testing/auth-fixture.ts';
@@ -11,14 +16,24 @@ describe('data spaces API', () => {
   let owner: Session;
   let viewer: Session;
 
+  let dir: string;
+  let storage: Storage;
+
   before(async () => {
-    fx = await authFixture();
+    dir = mkdtempSync(join(tmpdir(), 'vigil-ds-api-'));
+    storage = await openSqliteStorage({ dataDir: dir });
+    await storage.migrate();
+    fx = await authFixture({ storage });
     await addUser(fx.rt, 'olga', PASSWORD, [['owner', 'ws-a']]);
     await addUser(fx.rt, 'vic', PASSWORD, [['viewer', 'ws-a']]);
     owner = await login(fx.app, 'olga', PASSWORD);
     viewer = await login(fx.app, 'vic', PASSWORD);
   });
-  after(() => fx.app.close());
+  after(async () => {
+    await fx.app.close();
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   test('lists the set-up default data space with the default retention', async () => {
     const res = await fx.app.inject({ method: 'GET', url: BASE, headers: viewer.headers });
@@ -108,11 +123,33 @@ describe('data spaces API', () => {
       (await fx.app.inject({ method: 'GET', url: `${BASE}/firewall`, headers: owner.headers })).statusCode,
       404,
     );
+    const types = (await fx.rt.stores.audit.find({ limit: 1000 })).map((r) => r.event_type);
+    for (const t of ['data_space.created', 'data_space.updated', 'data_space.deleted'])
+      assert.ok(types.includes(t), t);
     const other = await fx.app.inject({
       method: 'GET',
       url: '/api/v1/workspaces/ws-b/data-spaces',
       headers: owner.headers,
     });
     assert.ok([403, 404].includes(other.statusCode));
+  });
+
+  test('deleting refuses the default data space and data spaces that still hold events', async () => {
+    const created = await fx.app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: owner.headers,
+      payload: { name: 'full' },
+    });
+    assert.equal(created.statusCode, 201);
+    const at = '2026-05-31T12:00:00.000Z';
+    await storage.events.append([
+      { '@timestamp': at, vigil: { id: 'e1', workspace: 'ws-a', data_space: 'full', received_at: at } },
+    ]);
+    const full = await fx.app.inject({ method: 'DELETE', url: `${BASE}/full`, headers: owner.headers });
+    assert.equal(full.statusCode, 409);
+    assert.equal(full.json<{ error: { code: string } }>().error.code, 'DATA_SPACE_NOT_EMPTY');
+    const def = await fx.app.inject({ method: 'DELETE', url: `${BASE}/default`, headers: owner.headers });
+    assert.equal(def.json<{ error: { code: string } }>().error.code, 'DATA_SPACE_PROTECTED');
   });
 });

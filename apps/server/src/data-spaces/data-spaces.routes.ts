@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '@vigil/core';
-import type { MetadataStore, StoredRecord } from '@vigil/core';
+import type { EventStore, MetadataStore, StoredRecord } from '@vigil/core';
+import type { AuditTrail } from '@vigil/identity';
+import { auditRequest } from '../audit/request-audit.ts';
 import {
   DATA_SPACE_KIND,
   DEFAULT_RETENTION_DAYS,
@@ -47,6 +49,10 @@ function view(r: Stored) {
   };
 }
 
+const DEFAULT_DATA_SPACE = 'default';
+/** Event times are ±8.64e15 ms at most (ECMAScript Date range). */
+const ALL_TIME = 8.64e15;
+
 function notFound(name: string) {
   return userError('DATA_SPACE_NOT_FOUND', `data space ${JSON.stringify(name)} was not found`, {
     status: 404,
@@ -59,7 +65,26 @@ function notFound(name: string) {
  * only: stored events age out through retention). Reading needs `workspace.read`, changes
  * `workspace.manage` (the catalogue's "manage data spaces and retention").
  */
-export function registerDataSpaceRoutes(app: FastifyInstance, metadata: MetadataStore): void {
+export function registerDataSpaceRoutes(
+  app: FastifyInstance,
+  metadata: MetadataStore,
+  audit?: AuditTrail,
+  events?: Pick<EventStore, 'count'>,
+): void {
+  const record = async (
+    request: FastifyRequest<{ Params: { workspaceId: string } }>,
+    event: string,
+    name: string,
+  ) => {
+    if (audit === undefined) return;
+    const workspace = request.params.workspaceId;
+    await auditRequest(audit, request, {
+      event_type: event,
+      result: 'success',
+      resource: `data-space:${workspace}/${name}`,
+      workspace,
+    });
+  };
   const repo = () => metadata.repository<Partial<DataSpace> & Record<string, unknown>>(DATA_SPACE_KIND);
   const base = '/api/v1/workspaces/:workspaceId/data-spaces';
 
@@ -86,6 +111,7 @@ export function registerDataSpaceRoutes(app: FastifyInstance, metadata: Metadata
         retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS,
       };
       const created = await repo().create(request.params.workspaceId, b.name, { ...data });
+      await record(request, 'data_space.created', b.name);
       return reply.status(201).send(view(created));
     },
   );
@@ -117,21 +143,46 @@ export function registerDataSpaceRoutes(app: FastifyInstance, metadata: Metadata
         description: b.description ?? current.description,
         retentionDays: b.retentionDays ?? current.retentionDays,
       };
-      return view(
-        await repo().update(workspaceId, name, b.version ?? found.version, { ...found.data, ...data }),
-      );
+      const updated = await repo().update(workspaceId, name, b.version ?? found.version, {
+        ...found.data,
+        ...data,
+      });
+      await record(request, 'data_space.updated', name);
+      return view(updated);
     },
   );
 
   app.delete<{ Params: Static<typeof ItemParams> }>(
     `${base}/:name`,
     {
-      config: { permission: 'workspace.manage', summary: 'Delete a data space definition' },
+      config: { permission: 'workspace.manage', summary: 'Delete an empty data space (not default)' },
       schema: { params: ItemParams },
     },
     async (request, reply) => {
+      const { workspaceId, name } = request.params;
+      // Retention only sees defined data spaces: deleting one that still holds events would orphan them.
+      if (name === DEFAULT_DATA_SPACE) {
+        throw userError('DATA_SPACE_PROTECTED', 'the default data space cannot be deleted', {
+          status: 409,
+          details: { name },
+        });
+      }
+      const stored =
+        events &&
+        (await events.count({ workspace: workspaceId, dataSpaces: [name], from: -ALL_TIME, to: ALL_TIME }));
+      if (stored !== undefined && stored > 0) {
+        throw userError(
+          'DATA_SPACE_NOT_EMPTY',
+          `data space ${JSON.stringify(name)} still holds ${stored} events; lower its retention and let them age out first`,
+          {
+            status: 409,
+            details: { name, events: stored },
+          },
+        );
+      }
       if (!(await repo().delete(request.params.workspaceId, request.params.name)))
         throw notFound(request.params.name);
+      await record(request, 'data_space.deleted', request.params.name);
       return reply.status(204).send();
     },
   );

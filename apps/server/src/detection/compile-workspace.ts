@@ -91,7 +91,9 @@ export function compileWorkspace(
     return { kind: 'rule', rule, emit: rule.enabled && !muted };
   });
   const correlations = [...ruleset.correlations];
-  const emitCorrelations = new Set(correlations.filter((c) => stored.get(c.id)?.enabled === true).map((c) => c.id));
+  const emitCorrelations = new Set(
+    correlations.filter((c) => stored.get(c.id)?.enabled === true).map((c) => c.id),
+  );
   const correlationKey = sha256(
     correlations
       .map((c) => `${c.id}:${stored.get(c.id)?.sha256 ?? ''}`)

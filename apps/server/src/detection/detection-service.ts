@@ -121,7 +121,11 @@ export class DetectionService implements DetectHook {
     return pending;
   }
 
-  private async refresh(workspace: string, entry: CacheEntry | undefined, now: number): Promise<WorkspaceDetector> {
+  private async refresh(
+    workspace: string,
+    entry: CacheEntry | undefined,
+    now: number,
+  ): Promise<WorkspaceDetector> {
     const revision = await this.options.rules.revision(workspace);
     const current = entry?.detector.current;
     if (entry && current && current.revision === revision && now < current.nextExpiry) {
@@ -140,9 +144,17 @@ export class DetectionService implements DetectHook {
     );
     this.counters.compilations++;
     if (compiled.rejected.length > 0)
-      this.logger.warn({ workspace, rejected: compiled.rejected.slice(0, 20) }, 'stored rules rejected on compile');
+      this.logger.warn(
+        { workspace, rejected: compiled.rejected.slice(0, 20) },
+        'stored rules rejected on compile',
+      );
     this.logger.info(
-      { workspace, revision, rules: compiled.ruleset.rules.length, correlations: compiled.correlations.length },
+      {
+        workspace,
+        revision,
+        rules: compiled.ruleset.rules.length,
+        correlations: compiled.correlations.length,
+      },
       'rules compiled',
     );
     if (entry) {

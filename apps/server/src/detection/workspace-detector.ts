@@ -123,7 +123,11 @@ export class WorkspaceDetector {
         excepted.set(e.exception.ruleId, list);
       }
       const time = eventTime(event);
-      const ref: EventRef = { id: event.vigil.id, dataSpace: event.vigil.data_space, time: time ?? Number.NaN };
+      const ref: EventRef = {
+        id: event.vigil.id,
+        dataSpace: event.vigil.data_space,
+        time: time ?? Number.NaN,
+      };
       for (const i of hits) {
         const e = entries[i];
         if (e?.kind !== 'rule') continue;

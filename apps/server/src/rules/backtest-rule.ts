@@ -31,8 +31,13 @@ const PAGE = 1000;
  * Runs a prepared probe over the stored events of a time range, oldest first (so correlations see
  * event time move forward), scanning at most `maxScan` events.
  */
-export async function backtestRule(events: EventStore, probe: Probe, req: BacktestRequest): Promise<BacktestResult> {
-  if (!(req.to > req.from)) throw userError('INVALID_RANGE', '"to" must be after "from"', { details: { field: 'to' } });
+export async function backtestRule(
+  events: EventStore,
+  probe: Probe,
+  req: BacktestRequest,
+): Promise<BacktestResult> {
+  if (!(req.to > req.from))
+    throw userError('INVALID_RANGE', '"to" must be after "from"', { details: { field: 'to' } });
   const run = new ProbeRun(probe, req.limit, req.latenessMs);
   const found: VigilEvent[] = [];
   const ids = new Map<number, string>();
@@ -53,7 +58,8 @@ export async function backtestRule(events: EventStore, probe: Probe, req: Backte
       const index = scanned++;
       const before = run.correlations.length;
       if (run.feed(ev, index) && found.length < req.limit) found.push(ev);
-      if (probe.compiled.correlations.length > 0 || run.correlations.length > before) ids.set(index, ev.vigil.id);
+      if (probe.compiled.correlations.length > 0 || run.correlations.length > before)
+        ids.set(index, ev.vigil.id);
     }
     if (page.next === undefined) break;
     if (scanned >= req.maxScan) {

@@ -38,8 +38,11 @@ export class ExceptionStore {
 
   async all(workspace: string): Promise<RuleException[]> {
     const out: RuleException[] = [];
-    for (let after: string | undefined; ; ) {
-      const page = await this.repo.list(workspace, { limit: 1000, ...(after === undefined ? {} : { after }) });
+    for (let after: string | undefined; ;) {
+      const page = await this.repo.list(workspace, {
+        limit: 1000,
+        ...(after === undefined ? {} : { after }),
+      });
       out.push(...page.map((r) => r.data));
       if (page.length < 1000) return out;
       after = page[page.length - 1]?.id;
@@ -77,12 +80,19 @@ export class ExceptionStore {
       throw userError('EXCEPTION_INVALID', 'expiresAt is in the past', { details: { field: 'expiresAt' } });
     const id = randomUUID();
     const { rejected } = loadRules([
-      { path: 'exception', text: exceptionRuleText({ id, conditions: input.conditions }, rule.data.logsource ?? {}) },
+      {
+        path: 'exception',
+        text: exceptionRuleText({ id, conditions: input.conditions }, rule.data.logsource ?? {}),
+      },
     ]);
     if (rejected.length > 0) {
-      throw userError('EXCEPTION_INVALID', `conditions do not compile: ${rejected.map((r) => r.reason).join('; ')}`, {
-        details: { field: 'conditions', problems: rejected.map((r) => r.reason) },
-      });
+      throw userError(
+        'EXCEPTION_INVALID',
+        `conditions do not compile: ${rejected.map((r) => r.reason).join('; ')}`,
+        {
+          details: { field: 'conditions', problems: rejected.map((r) => r.reason) },
+        },
+      );
     }
     const data: RuleException = {
       id,

@@ -1,5 +1,6 @@
 import { loadRules } from '@vigil/sigma';
 import type { Rejection, RuleSource } from '@vigil/sigma';
+import type { StoredRecord } from '@vigil/core';
 import { sha256, splitRuleFile, summarize } from './rule-documents.ts';
 import type { RuleDocument, RuleSummary } from './rule-documents.ts';
 import type { RuleStore } from './rule-store.ts';
@@ -40,7 +41,11 @@ async function putVersion(store: RuleStore, workspace: string, v: StoredRuleVers
 const STORED = 'stored:';
 
 /** Checks a document beyond what the Sigma loader checks: a usable id, not reserved, not twice. */
-function ownProblem(doc: RuleDocument, s: RuleSummary | undefined, seen: Map<string, string>): string | undefined {
+function ownProblem(
+  doc: RuleDocument,
+  s: RuleSummary | undefined,
+  seen: Map<string, string>,
+): string | undefined {
   if (s === undefined) return undefined; // the loader rejects it with its own reason
   if (s.id.length > MAX_ID) return `rule id longer than ${MAX_ID} characters`;
   if (s.id.startsWith('vigil-exception:')) return "ids starting with 'vigil-exception:' are reserved";
@@ -48,6 +53,32 @@ function ownProblem(doc: RuleDocument, s: RuleSummary | undefined, seen: Map<str
   if (prev !== undefined) return `duplicate rule id '${s.id}' (also in ${prev})`;
   seen.set(s.id, doc.path);
   return undefined;
+}
+
+/**
+ * Stored rules the imported correlations and filters reference (transitively), which the loader needs
+ * to validate them; plain rules need no context, so importing one rule stays cheap in a big workspace.
+ */
+function referencedStored(
+  candidates: readonly { summary: RuleSummary | undefined }[],
+  existing: ReadonlyMap<string, StoredRecord<StoredRule>>,
+  imported: ReadonlyMap<string, string>,
+): StoredRule[] {
+  const byRef = new Map<string, StoredRule>();
+  for (const r of existing.values()) {
+    if (imported.has(r.id)) continue;
+    byRef.set(r.data.id, r.data);
+    if (r.data.name !== undefined && !byRef.has(r.data.name)) byRef.set(r.data.name, r.data);
+  }
+  const out = new Set<StoredRule>();
+  const queue = candidates.flatMap((c) => c.summary?.references ?? []);
+  while (queue.length > 0) {
+    const dep = byRef.get(queue.pop() as string);
+    if (!dep || out.has(dep)) continue;
+    out.add(dep);
+    queue.push(...(dep.references ?? []));
+  }
+  return [...out];
 }
 
 /**
@@ -73,9 +104,10 @@ export async function importRules(
     else candidates.push({ doc, summary });
   }
   const existing = new Map((await store.all(workspace)).map((r) => [r.id, r] as const));
-  const context: RuleSource[] = [...existing.values()]
-    .filter((r) => !seen.has(r.id))
-    .map((r) => ({ path: `${STORED}${r.id}`, text: r.data.text }));
+  const context: RuleSource[] = referencedStored(candidates, existing, seen).map((r) => ({
+    path: `${STORED}${r.id}`,
+    text: r.text,
+  }));
   const loaded = loadRules([...candidates.map((c) => ({ path: c.doc.path, text: c.doc.text })), ...context]);
   const rejectedPaths = new Set<string>();
   for (const r of loaded.rejected) {
@@ -88,13 +120,21 @@ export async function importRules(
   for (const { doc, summary } of candidates) {
     if (summary === undefined || rejectedPaths.has(doc.path)) {
       if (summary === undefined && !rejectedPaths.has(doc.path))
-        result.rejected.push({ file: doc.path, reason: "'title' is required and must be a non-empty string" });
+        result.rejected.push({
+          file: doc.path,
+          reason: "'title' is required and must be a non-empty string",
+        });
       continue;
     }
     const hash = sha256(doc.text);
     const prev = existing.get(summary.id);
     if (prev && prev.data.sha256 === hash) {
-      result.unchanged.push({ id: summary.id, title: summary.title, file: doc.path, version: prev.data.ruleVersion });
+      result.unchanged.push({
+        id: summary.id,
+        title: summary.title,
+        file: doc.path,
+        version: prev.data.ruleVersion,
+      });
       continue;
     }
     const ruleVersion = (prev?.data.ruleVersion ?? 0) + 1;
@@ -129,4 +169,3 @@ export async function importRules(
   if (result.created.length + result.updated.length > 0) await store.touch(workspace);
   return result;
 }
-

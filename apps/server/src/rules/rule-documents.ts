@@ -37,7 +37,10 @@ export function splitRuleFile(file: string, text: string): RuleDocument[] {
       path: chunks.length > 1 ? `${file}#${i + 1}` : file,
       file,
       text: docText,
-      data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined,
+      data:
+        data !== null && typeof data === 'object' && !Array.isArray(data)
+          ? (data as Record<string, unknown>)
+          : undefined,
     };
   });
 }
@@ -66,7 +69,11 @@ export function summarize(data: Record<string, unknown>): RuleSummary | undefine
   const corr = data['correlation'];
   const filter = data['filter'];
   const type: RuleDocumentType =
-    corr !== null && typeof corr === 'object' ? 'correlation' : filter !== null && typeof filter === 'object' ? 'filter' : 'rule';
+    corr !== null && typeof corr === 'object'
+      ? 'correlation'
+      : filter !== null && typeof filter === 'object'
+        ? 'filter'
+        : 'rule';
   const s: RuleSummary = {
     id,
     type,

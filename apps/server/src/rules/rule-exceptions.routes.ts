@@ -21,7 +21,9 @@ export function registerRuleExceptionRoutes(app: FastifyInstance, options: RuleR
     },
     async (request) => {
       const now = rules.clock.now();
-      return { exceptions: (await exceptions.all(request.params.workspaceId)).map((e) => exceptionView(e, now)) };
+      return {
+        exceptions: (await exceptions.all(request.params.workspaceId)).map((e) => exceptionView(e, now)),
+      };
     },
   );
 
@@ -48,14 +50,23 @@ export function registerRuleExceptionRoutes(app: FastifyInstance, options: RuleR
   app.post<{ Params: Static<typeof RuleParams>; Body: Static<typeof ExceptionBody> }>(
     `${RULES_BASE}/:ruleId/exceptions`,
     {
-      config: { permission: 'alerts.write', summary: 'Add a local exception (Sigma selection, reason, owner, expiry)' },
+      config: {
+        permission: 'alerts.write',
+        summary: 'Add a local exception (Sigma selection, reason, owner, expiry)',
+      },
       schema: { params: RuleParams, body: ExceptionBody },
     },
     async (request, reply) => {
       const { workspaceId: ws, ruleId } = request.params;
       const b = request.body;
-      if (Array.isArray(b.conditions) ? b.conditions.some((c) => Object.keys(c).length === 0) : Object.keys(b.conditions).length === 0)
-        throw userError('EXCEPTION_INVALID', 'conditions must name at least one field', { details: { field: 'conditions' } });
+      if (
+        Array.isArray(b.conditions)
+          ? b.conditions.some((c) => Object.keys(c).length === 0)
+          : Object.keys(b.conditions).length === 0
+      )
+        throw userError('EXCEPTION_INVALID', 'conditions must name at least one field', {
+          details: { field: 'conditions' },
+        });
       const by = request.auth?.principal.id;
       const created = await exceptions.create(ws, {
         ruleId,
@@ -65,7 +76,9 @@ export function registerRuleExceptionRoutes(app: FastifyInstance, options: RuleR
         ...(b.expiresAt === undefined ? {} : { expiresAt: parseTime(b.expiresAt, 'expiresAt') }),
         ...(by === undefined ? {} : { by }),
       });
-      await auditRules(options, request, 'rule.exception.created', ws, `rule:${ruleId}`, { exception: created.id });
+      await auditRules(options, request, 'rule.exception.created', ws, `rule:${ruleId}`, {
+        exception: created.id,
+      });
       return reply.status(201).send(exceptionView(created.data, rules.clock.now()));
     },
   );
@@ -85,7 +98,9 @@ export function registerRuleExceptionRoutes(app: FastifyInstance, options: RuleR
           details: { id: exceptionId },
         });
       await exceptions.delete(ws, exceptionId);
-      await auditRules(options, request, 'rule.exception.deleted', ws, `rule:${ruleId}`, { exception: exceptionId });
+      await auditRules(options, request, 'rule.exception.deleted', ws, `rule:${ruleId}`, {
+        exception: exceptionId,
+      });
       return reply.status(204).send();
     },
   );

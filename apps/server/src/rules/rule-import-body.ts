@@ -27,7 +27,9 @@ function fromJson(body: Record<string, unknown>): ZipFile[] {
     const path = typeof body['path'] === 'string' && body['path'] !== '' ? body['path'] : 'rule.yml';
     return [{ path, text: body['text'] }];
   }
-  throw invalid('send {"files":[{"path","text"}]}, {"zip":"<base64>"}, {"text":"<yaml>"}, a YAML body or a zip body');
+  throw invalid(
+    'send {"files":[{"path","text"}]}, {"zip":"<base64>"}, {"text":"<yaml>"}, a YAML body or a zip body',
+  );
 }
 
 /**
@@ -35,14 +37,23 @@ function fromJson(body: Record<string, unknown>): ZipFile[] {
  * (application/zip or octet-stream; SigmaHQ layout, `.yml`/`.yaml` entries only), or JSON
  * `{files:[{path,text}]}` (a directory), `{zip: base64}`, `{text, path?}`.
  */
-export function importFiles(body: unknown, contentType: string | undefined, pathHint: string | undefined): ZipFile[] {
+export function importFiles(
+  body: unknown,
+  contentType: string | undefined,
+  pathHint: string | undefined,
+): ZipFile[] {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (Buffer.isBuffer(body)) {
-    if (type === 'application/zip' || type === 'application/x-zip-compressed' || type === 'application/octet-stream')
+    if (
+      type === 'application/zip' ||
+      type === 'application/x-zip-compressed' ||
+      type === 'application/octet-stream'
+    )
       return readZip(body, isYaml);
     return [{ path: pathHint ?? 'rule.yml', text: body.toString('utf8') }];
   }
   if (typeof body === 'string') return [{ path: pathHint ?? 'rule.yml', text: body }];
-  if (body !== null && typeof body === 'object' && !Array.isArray(body)) return fromJson(body as Record<string, unknown>);
+  if (body !== null && typeof body === 'object' && !Array.isArray(body))
+    return fromJson(body as Record<string, unknown>);
   throw invalid('the request has no rule content');
 }

@@ -51,7 +51,10 @@ export function registerRuleProbeRoutes(app: FastifyInstance, options: RuleRoute
   app.post<{ Params: Static<typeof RuleParams>; Body: Static<typeof BacktestBody> }>(
     `${RULES_BASE}/:ruleId/backtest`,
     {
-      config: { permission: 'rules.test', summary: 'Backtest a stored rule over stored events of a time range' },
+      config: {
+        permission: 'rules.test',
+        summary: 'Backtest a stored rule over stored events of a time range',
+      },
       schema: { params: RuleParams, body: BacktestBody },
     },
     async (request) => {

@@ -38,10 +38,21 @@ export interface Probe {
 /** The file name pasted rule texts are reported under. */
 const TEST_FILE = '(test)';
 
-function ruleFromText(doc: { path: string; text: string }, data: Record<string, unknown>): StoredRule | undefined {
+function ruleFromText(
+  doc: { path: string; text: string },
+  data: Record<string, unknown>,
+): StoredRule | undefined {
   const s = summarize(data);
   if (!s) return undefined;
-  return { ...s, file: doc.path, text: doc.text, sha256: sha256(doc.text), ruleVersion: 0, enabled: true, importedAt: 0 };
+  return {
+    ...s,
+    file: doc.path,
+    text: doc.text,
+    sha256: sha256(doc.text),
+    ruleVersion: 0,
+    enabled: true,
+    importedAt: 0,
+  };
 }
 
 /**
@@ -72,13 +83,19 @@ export async function prepareProbe(
         details: { id: subject.ruleId },
       });
     targets.push({ ...found, enabled: true });
-  } else throw userError('RULE_TEST_INVALID', 'send "rule" (YAML text) or "ruleId"', { details: { field: 'rule' } });
+  } else
+    throw userError('RULE_TEST_INVALID', 'send "rule" (YAML text) or "ruleId"', {
+      details: { field: 'rule' },
+    });
   const ids = new Set(targets.map((t) => t.id));
   const all = [...targets, ...stored.filter((r) => !ids.has(r.id))];
   const compiled = compileWorkspace(0, all, await exceptions.active(workspace));
   const loaded = new Set(compiled.ruleset.rules.map((r) => r.id));
   for (const c of compiled.correlations) loaded.add(c.id);
-  const rejected = [...unreadable, ...compiled.rejected.filter((r) => targets.some((t) => t.file === r.file))];
+  const rejected = [
+    ...unreadable,
+    ...compiled.rejected.filter((r) => targets.some((t) => t.file === r.file)),
+  ];
   const ok = targets.filter((t) => loaded.has(t.id) || t.type === 'filter');
   if (ok.length === 0) {
     throw userError('RULE_INVALID', rejected[0]?.reason ?? 'the rule text holds no Sigma rule', {
@@ -107,7 +124,9 @@ export class ProbeRun {
     this.keepMatches = keepMatches;
     const c = probe.compiled;
     this.engine =
-      c.correlations.length === 0 ? undefined : new CorrelationEngine(c.correlations, { latenessMs, fieldValue });
+      c.correlations.length === 0
+        ? undefined
+        : new CorrelationEngine(c.correlations, { latenessMs, fieldValue });
   }
 
   /** Evaluates one event; true when a tested rule matched it (not suppressed). */
@@ -118,7 +137,8 @@ export class ProbeRun {
     const excepted = new Map<string, string[]>();
     for (const i of idx) {
       const e = entries[i];
-      if (e?.kind === 'exception') excepted.set(e.exception.ruleId, [...(excepted.get(e.exception.ruleId) ?? []), e.exception.id]);
+      if (e?.kind === 'exception')
+        excepted.set(e.exception.ruleId, [...(excepted.get(e.exception.ruleId) ?? []), e.exception.id]);
     }
     const matched: string[] = [];
     for (const i of idx) {
@@ -131,7 +151,13 @@ export class ProbeRun {
       }
       if (e.rule.enabled) matched.push(e.rule.id);
       if (this.engine) {
-        const m = { ruleId: e.rule.id, ruleName: e.rule.name, eventIndex: index, time: eventTime(event) ?? Number.NaN, event };
+        const m = {
+          ruleId: e.rule.id,
+          ruleName: e.rule.name,
+          eventIndex: index,
+          time: eventTime(event) ?? Number.NaN,
+          event,
+        };
         this.onHits(this.engine.onMatch(m));
       }
     }
@@ -151,7 +177,13 @@ export class ProbeRun {
       if (!this.probe.compiled.emitCorrelations.has(h.ruleId)) continue;
       this.hits++;
       if (this.correlations.length < this.keepMatches)
-        this.correlations.push({ ruleId: h.ruleId, title: h.ruleTitle, type: h.type, group: h.group, eventIndexes: h.eventIndexes });
+        this.correlations.push({
+          ruleId: h.ruleId,
+          title: h.ruleTitle,
+          type: h.type,
+          group: h.group,
+          eventIndexes: h.eventIndexes,
+        });
     }
   }
 }

@@ -6,7 +6,10 @@ import type { StoredRule, StoredRuleVersion } from './stored-rule.ts';
 type Listener = (workspace: string) => void;
 
 export function ruleNotFound(id: string) {
-  return userError('RULE_NOT_FOUND', `rule ${JSON.stringify(id)} was not found`, { status: 404, details: { id } });
+  return userError('RULE_NOT_FOUND', `rule ${JSON.stringify(id)} was not found`, {
+    status: 404,
+    details: { id },
+  });
 }
 
 /**
@@ -62,8 +65,11 @@ export class RuleStore {
   /** Every rule of the workspace, ordered by id. */
   async all(workspace: string): Promise<StoredRecord<StoredRule>[]> {
     const out: StoredRecord<StoredRule>[] = [];
-    for (let after: string | undefined; ; ) {
-      const page = await this.rules.list(workspace, { limit: 1000, ...(after === undefined ? {} : { after }) });
+    for (let after: string | undefined; ;) {
+      const page = await this.rules.list(workspace, {
+        limit: 1000,
+        ...(after === undefined ? {} : { after }),
+      });
       out.push(...page);
       if (page.length < 1000) return out;
       after = page[page.length - 1]?.id;

@@ -11,7 +11,14 @@ export function ruleSummaryView(r: StoredRecord<StoredRule>) {
 }
 
 export function versionView(v: StoredRuleVersion) {
-  return { version: v.version, sha256: v.sha256, file: v.file, importedAt: iso(v.importedAt), importedBy: v.importedBy, text: v.text };
+  return {
+    version: v.version,
+    sha256: v.sha256,
+    file: v.file,
+    importedAt: iso(v.importedAt),
+    importedBy: v.importedBy,
+    text: v.text,
+  };
 }
 
 export function exceptionView(e: RuleException, now: number) {

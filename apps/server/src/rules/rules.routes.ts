@@ -21,7 +21,7 @@ const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'applicati
  */
 export async function registerRuleRoutes(app: FastifyInstance, options: RuleRoutesOptions): Promise<void> {
   const { rules } = options;
-  await app.register(async (scope) => {
+  await app.register((scope, _opts, registered) => {
     // Import bodies may be YAML text or zip bytes as well as JSON.
     scope.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
     scope.addContentTypeParser(ZIP_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -30,7 +30,8 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
       {
         config: {
           permission: 'rules.write',
-          summary: 'Import Sigma rules: YAML body, zip (SigmaHQ layout) or JSON {files:[{path,text}]} / {zip} / {text}',
+          summary:
+            'Import Sigma rules: YAML body, zip (SigmaHQ layout) or JSON {files:[{path,text}]} / {zip} / {text}',
         },
         schema: { params: WorkspaceParams, querystring: ImportQuery },
       },
@@ -61,12 +62,16 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
         };
       },
     );
+    registered();
   });
 
   app.get<{ Params: Static<typeof WorkspaceParams>; Querystring: Static<typeof ListQuery> }>(
     RULES_BASE,
     {
-      config: { permission: 'rules.read', summary: 'List and search rules (q, level, tag, logsource, status, type, enabled)' },
+      config: {
+        permission: 'rules.read',
+        summary: 'List and search rules (q, level, tag, logsource, status, type, enabled)',
+      },
       schema: { params: WorkspaceParams, querystring: ListQuery },
     },
     async (request) => {
@@ -83,14 +88,21 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
         ...(q.enabled === undefined ? {} : { enabled: q.enabled === 'true' }),
         ...(q.after === undefined ? {} : { after: q.after }),
       });
-      return { rules: page.rules.map(ruleSummaryView), total: page.total, ...(page.next ? { next: page.next } : {}) };
+      return {
+        rules: page.rules.map(ruleSummaryView),
+        total: page.total,
+        ...(page.next ? { next: page.next } : {}),
+      };
     },
   );
 
   app.get<{ Params: Static<typeof RuleParams> }>(
     `${RULES_BASE}/:ruleId`,
     {
-      config: { permission: 'rules.read', summary: 'One rule with its text, versions, exceptions and counters' },
+      config: {
+        permission: 'rules.read',
+        summary: 'One rule with its text, versions, exceptions and counters',
+      },
       schema: { params: RuleParams },
     },
     async (request) => {
@@ -117,7 +129,13 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
     async (request) => {
       const { workspaceId: ws, ruleId } = request.params;
       const updated = await rules.setEnabled(ws, ruleId, request.body.enabled);
-      await auditRules(options, request, request.body.enabled ? 'rule.enabled' : 'rule.disabled', ws, `rule:${ruleId}`);
+      await auditRules(
+        options,
+        request,
+        request.body.enabled ? 'rule.enabled' : 'rule.disabled',
+        ws,
+        `rule:${ruleId}`,
+      );
       return ruleSummaryView(updated);
     },
   );

@@ -5,7 +5,11 @@ const ruleId = Type.String({ minLength: 1, maxLength: 200 });
 
 export const WorkspaceParams = Type.Object({ workspaceId });
 export const RuleParams = Type.Object({ workspaceId, ruleId });
-export const ExceptionParams = Type.Object({ workspaceId, ruleId, exceptionId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const ExceptionParams = Type.Object({
+  workspaceId,
+  ruleId,
+  exceptionId: Type.String({ minLength: 1, maxLength: 64 }),
+});
 
 const bool = Type.Union([Type.Literal('true'), Type.Literal('false')]);
 
@@ -26,7 +30,9 @@ export const ListQuery = Type.Object(
     tag: Type.Optional(Type.String({ maxLength: 200 })),
     logsource: Type.Optional(Type.String({ maxLength: 200 })),
     status: Type.Optional(Type.String({ maxLength: 32 })),
-    type: Type.Optional(Type.Union([Type.Literal('rule'), Type.Literal('correlation'), Type.Literal('filter')])),
+    type: Type.Optional(
+      Type.Union([Type.Literal('rule'), Type.Literal('correlation'), Type.Literal('filter')]),
+    ),
     enabled: Type.Optional(bool),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
     after: Type.Optional(Type.String({ maxLength: 200 })),

@@ -32,7 +32,9 @@ function safePath(name: string): string {
     /^[A-Za-z]:/.test(path) ||
     path.split('/').some((seg) => seg === '..')
   ) {
-    throw bad(`entry ${JSON.stringify(name.slice(0, 200))} has an unsafe path`, { entry: name.slice(0, 200) });
+    throw bad(`entry ${JSON.stringify(name.slice(0, 200))} has an unsafe path`, {
+      entry: name.slice(0, 200),
+    });
   }
   return path.replace(/^(\.\/)+/, '');
 }
@@ -43,7 +45,11 @@ function safePath(name: string): string {
  * before inflating (declared sizes) and while inflating (`maxOutputLength`), so a zip bomb stops
  * early. Throws ZIP_INVALID (user error) for anything it refuses.
  */
-export function readZip(buf: Buffer, want: (path: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipFile[] {
+export function readZip(
+  buf: Buffer,
+  want: (path: string) => boolean,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): ZipFile[] {
   if (buf.length < 22) throw bad('too short');
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
@@ -79,11 +85,15 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, limits: Zi
     const path = safePath(rawName);
     if (path.endsWith('/') || !want(path)) continue;
     if ((flags & 1) !== 0) throw bad(`entry ${path} is encrypted`, { entry: path });
-    if (method !== 0 && method !== 8) throw bad(`entry ${path} uses compression method ${method}`, { entry: path });
+    if (method !== 0 && method !== 8)
+      throw bad(`entry ${path} uses compression method ${method}`, { entry: path });
     total += size;
     if (total > limits.maxTotalBytes)
-      throw bad(`uncompressed size exceeds ${limits.maxTotalBytes} bytes`, { maxTotalBytes: limits.maxTotalBytes });
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw bad(`corrupt local header of ${path}`);
+      throw bad(`uncompressed size exceeds ${limits.maxTotalBytes} bytes`, {
+        maxTotalBytes: limits.maxTotalBytes,
+      });
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL)
+      throw bad(`corrupt local header of ${path}`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (start + compressed > buf.length) throw bad(`entry ${path} is truncated`, { entry: path });
     const data = buf.subarray(start, start + compressed);
@@ -91,10 +101,14 @@ export function readZip(buf: Buffer, want: (path: string) => boolean, limits: Zi
     try {
       bytes = method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
     } catch (cause) {
-      throw userError('ZIP_INVALID', `zip archive refused: entry ${path} does not inflate to its declared size`, {
-        cause,
-        details: { entry: path },
-      });
+      throw userError(
+        'ZIP_INVALID',
+        `zip archive refused: entry ${path} does not inflate to its declared size`,
+        {
+          cause,
+          details: { entry: path },
+        },
+      );
     }
     if (bytes.length !== size) throw bad(`entry ${path} does not match its declared size`, { entry: path });
     files.push({ path, text: decoder.decode(bytes) });

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditTrail } from '@vigil/identity';
+import { auditRequest } from '../audit/request-audit.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { userError } from '@vigil/core';
@@ -62,7 +64,25 @@ function notFound(id: string) {
 }
 
 /** Saved queries per workspace: list, create, read, replace (optimistic version), delete. */
-export function registerSavedQueryRoutes(app: FastifyInstance, metadata: MetadataStore): void {
+export function registerSavedQueryRoutes(
+  app: FastifyInstance,
+  metadata: MetadataStore,
+  audit?: AuditTrail,
+): void {
+  const record = async (
+    request: FastifyRequest<{ Params: { workspaceId: string } }>,
+    event: string,
+    id: string,
+  ) => {
+    if (audit === undefined) return;
+    const workspace = request.params.workspaceId;
+    await auditRequest(audit, request, {
+      event_type: event,
+      result: 'success',
+      resource: `saved-query:${workspace}/${id}`,
+      workspace,
+    });
+  };
   const repo = () => metadata.repository<SavedQuery>(SAVED_QUERY_KIND);
   const base = '/api/v1/workspaces/:workspaceId/saved-queries';
 
@@ -96,6 +116,7 @@ export function registerSavedQueryRoutes(app: FastifyInstance, metadata: Metadat
         query: b.query,
         description: b.description ?? '',
       });
+      await record(request, 'saved_query.created', created.id);
       return reply.status(201).send(view(created));
     },
   );
@@ -124,6 +145,7 @@ export function registerSavedQueryRoutes(app: FastifyInstance, metadata: Metadat
         query: b.query,
         description: b.description ?? '',
       });
+      await record(request, 'saved_query.updated', updated.id);
       return view(updated);
     },
   );
@@ -137,6 +159,7 @@ export function registerSavedQueryRoutes(app: FastifyInstance, metadata: Metadat
     async (request, reply) => {
       if (!(await repo().delete(request.params.workspaceId, request.params.id)))
         throw notFound(request.params.id);
+      await record(request, 'saved_query.deleted', request.params.id);
       return reply.status(204).send();
     },
   );

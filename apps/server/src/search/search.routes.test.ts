@@ -156,6 +156,11 @@ describe('search API', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { vigil: { id: string } });
     assert.deepEqual(docs.map((d) => d.vigil.id).sort(), ['web-1', 'web-2', 'web-3']);
+    const exported = (await fx.rt.stores.audit.find({ limit: 1000 })).filter(
+      (r) => r.event_type === 'events.exported',
+    );
+    assert.equal(exported.length, 2);
+    assert.equal(exported[0]?.workspace, 'ws-a');
     const denied = await post(
       viewer,
       { query: '*', ...RANGE, format: 'csv' },
@@ -214,5 +219,8 @@ describe('search API', () => {
         .statusCode,
       404,
     );
+    const types = (await fx.rt.stores.audit.find({ limit: 1000 })).map((r) => r.event_type);
+    for (const t of ['saved_query.created', 'saved_query.updated', 'saved_query.deleted'])
+      assert.ok(types.includes(t), t);
   });
 });

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { getField, systemClock } from '@vigil/core';
 import type { Clock, Storage } from '@vigil/core';
+import type { AuditTrail } from '@vigil/identity';
+import { auditRequest } from '../audit/request-audit.ts';
 import { columnsOf, csvLine } from './csv-writer.ts';
 import { prepareSearch, searchOf } from './prepare-search.ts';
 import { ExportBody, SearchBody, SearchReply, WorkspaceParams } from './search.schema.ts';
@@ -13,6 +15,8 @@ export interface SearchRouteDeps {
   storage: Storage;
   clock?: Clock;
   limits?: Partial<SearchLimits>;
+  /** Exports are audited (bulk data leaving the system). */
+  audit?: AuditTrail;
 }
 
 type Row = Record<string, unknown>;
@@ -74,6 +78,16 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
         body.format === 'csv'
           ? csvLines(columns, firstRows, batches, max)
           : ndjsonLines(firstRows, batches, max);
+      if (deps.audit !== undefined) {
+        const workspace = request.params.workspaceId;
+        await auditRequest(deps.audit, request, {
+          event_type: 'events.exported',
+          result: 'success',
+          resource: `events:${workspace}`,
+          workspace,
+          details: { format: body.format, query: body.query, from: body.from, to: body.to },
+        });
+      }
       const name = `events-${new Date(prepared.from).toISOString().slice(0, 10)}.${body.format}`;
       return reply
         .header('content-disposition', `attachment; filename="${name}"`)

@@ -19,7 +19,11 @@ export interface AuthFixture {
 
 /** A test server over in-memory identity stores, a manual clock and cheap password hashing. */
 export async function authFixture(
-  overrides: Partial<BuildServerOptions> & { env?: Record<string, string>; oidc?: OidcSettings } = {},
+  overrides: Partial<BuildServerOptions> & {
+    env?: Record<string, string>;
+    oidc?: OidcSettings;
+    tls?: boolean;
+  } = {},
 ): Promise<AuthFixture> {
   const clock = new ManualClock(Date.UTC(2026, 5, 1));
   const rt = await memoryIdentityRuntime({
@@ -27,8 +31,9 @@ export async function authFixture(
     stores: memoryIdentityStores(),
     passwordParams: TEST_PASSWORD_PARAMS,
     ...(overrides.oidc ? { oidc: overrides.oidc } : {}),
+    ...(overrides.tls === undefined ? {} : { tls: overrides.tls }),
   });
-  const { oidc: _oidc, ...rest } = overrides;
+  const { oidc: _oidc, tls: _tls, ...rest } = overrides;
   const { app, logs } = await testServer({ ...rest, identity: rt });
   return { app, rt, clock, logs };
 }

@@ -1,0 +1,77 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { ManualClock, sequentialIds } from '@vigil/core';
+import { memoryIdentityStores } from '@vigil/identity';
+import { loadConfig } from '@vigil/config';
+import { buildServer } from '../../build-server.ts';
+import { createLogger } from '../../logging/create-logger.ts';
+import { fakeBus, fakeStorage } from '../../testing/fake-runtime.ts';
+import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
+import { addUser, login, type Session } from '../../auth/testing/auth-fixture.ts';
+import {
+  createCasesRuntime,
+  memoryCasesStores,
+  type CasesRuntime,
+  type CasesStores,
+} from '../cases-runtime.ts';
+
+export const PASSWORD = 'Corr3ct-Horse-Battery';
+export const WS = 'ws-a';
+
+export interface CasesFixture {
+  app: FastifyInstance;
+  cases: CasesRuntime;
+  clock: ManualClock;
+  /** An analyst of ws-a (alerts.*, incidents.read/write). */
+  analyst: Session;
+  /** A viewer of ws-a (read only). */
+  viewer: Session;
+  /** An analyst of another workspace. */
+  outsider: Session;
+}
+
+/** A server over in-memory identity and (by default) in-memory cases, with three signed-in users. */
+export async function casesFixture(stores: CasesStores = memoryCasesStores()): Promise<CasesFixture> {
+  const clock = new ManualClock(Date.UTC(2026, 5, 1));
+  const rt = await memoryIdentityRuntime({
+    clock,
+    stores: memoryIdentityStores(),
+    passwordParams: TEST_PASSWORD_PARAMS,
+  });
+  const cases = createCasesRuntime(stores, { clock, ids: sequentialIds('c') });
+  const config = loadConfig({ env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn' } });
+  const sink = new Writable({ write: (_c, _e, cb) => cb() });
+  const app = await buildServer({
+    config,
+    storage: fakeStorage(),
+    bus: fakeBus(),
+    logger: createLogger({ level: 'warn', destination: sink }),
+    version: '0.1.0-test',
+    identity: rt,
+    cases,
+  });
+  await app.ready();
+  await addUser(rt, 'ana', PASSWORD, [['analyst', WS]]);
+  await addUser(rt, 'val', PASSWORD, [['viewer', WS]]);
+  await addUser(rt, 'otto', PASSWORD, [['analyst', 'ws-b']]);
+  return {
+    app,
+    cases,
+    clock,
+    analyst: await login(app, 'ana', PASSWORD),
+    viewer: await login(app, 'val', PASSWORD),
+    outsider: await login(app, 'otto', PASSWORD),
+  };
+}
+
+/** A Sysmon-like process event on a host/user, as stored. */
+export function processEvent(id: string, at: number, host = 'ws01', user = 'alice'): Record<string, unknown> {
+  return {
+    '@timestamp': new Date(at).toISOString(),
+    event: { category: ['process'], dataset: 'windows.sysmon' },
+    host: { name: host },
+    user: { name: user },
+    process: { name: 'powershell.exe', pid: 4242, command_line: 'powershell -enc AAAA' },
+    vigil: { id, workspace: WS, data_space: 'default', received_at: new Date(at).toISOString() },
+  };
+}
