@@ -46,7 +46,9 @@ export function registerAlertStreamRoute(app: FastifyInstance, cases: CasesRunti
     (request, reply) => {
       const raw = reply.raw;
       reply.hijack();
+      // Hijacked replies skip Fastify's header handling: carry over what hooks set (security headers, request id).
       raw.writeHead(200, {
+        ...(reply.getHeaders() as Record<string, string | string[]>),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',

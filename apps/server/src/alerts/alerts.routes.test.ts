@@ -288,6 +288,8 @@ test('the alert stream sends new alerts at or above the chosen severity (SSE)', 
         (res) => {
           assert.equal(res.statusCode, 200);
           assert.match(String(res.headers['content-type']), /text\/event-stream/);
+          assert.ok(res.headers['x-request-id']);
+          assert.equal(res.headers['x-content-type-options'], 'nosniff');
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
