@@ -24,3 +24,7 @@ export { eventTimeBounds } from './filter/event-time-bounds.ts';
 export type { EventTimeBounds } from './filter/event-time-bounds.ts';
 export { formatExpr } from './format/format-expr.ts';
 export { formatPlan } from './format/format-plan.ts';
+export * from './store-support/search-plan.ts';
+export * from './store-support/aggregate-rows.ts';
+export * from './store-support/like-pattern.ts';
+export * from './store-support/search-request.ts';

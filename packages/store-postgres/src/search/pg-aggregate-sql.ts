@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Aggregation, StatsStage, TimechartStage } from '@vigil/query';
 import { PgParams } from '../events/pg-params.ts';
-import { GroupTable, MAX_GROUPS, tooManyGroups } from './aggregate-rows.ts';
+import { GroupTable, MAX_GROUPS, tooManyGroups } from '@vigil/query';
 import { elementsSql, fieldValueSql, NUMERIC_RE, presentSql } from './pg-field-sql.ts';
 import { numSql } from './pg-value-sql.ts';
 

@@ -1,17 +1,23 @@
 import type { Pool, PoolClient } from 'pg';
 import { decodeCursor, encodeCursor, MAX_QUERY_LIMIT, userError } from '@vigil/core';
 import type { EventSearch, EventSearchRequest, EventSearchResult } from '@vigil/core';
-import type { QueryPlan } from '@vigil/query';
+import {
+  statsRows,
+  timechartRows,
+  isPageable,
+  splitPlan,
+  checkSearchRequest,
+  cursorNotAllowed,
+  readWindow,
+  runRest,
+} from '@vigil/query';
+import type { QueryPlan, SplitPlan } from '@vigil/query';
 import { withTransaction } from '../connection/pg-transaction.ts';
 import { PgParams } from '../events/pg-params.ts';
 import type { PgPartitions } from '../events/pg-partitions.ts';
-import { statsRows, timechartRows } from './aggregate-rows.ts';
 import { aggregatePg } from './pg-aggregate-sql.ts';
 import { compilePgExpr } from './pg-expr-sql.ts';
 import { orderBySql } from './pg-order-sql.ts';
-import { isPageable, splitPlan } from './search-plan.ts';
-import type { SplitPlan } from './search-plan.ts';
-import { checkSearchRequest, cursorNotAllowed, readWindow, runRest } from './search-request.ts';
 
 type Request = EventSearchRequest<QueryPlan>;
 type Doc = Record<string, unknown>;

@@ -1,9 +1,8 @@
-import { canonicalNumber, foldCase, parseCidr } from '@vigil/query';
+import { canonicalNumber, foldCase, parseCidr, likePattern } from '@vigil/query';
 import type { Bound, CmpOp, CidrExpr, QueryExpr, RangeExpr } from '@vigil/query';
 import type { PgParams } from '../events/pg-params.ts';
 import { anyElementSql, fieldValueSql, foldSql, presentSql } from './pg-field-sql.ts';
 import { cidrSql, numSql, scalarTextSql, timeSql } from './pg-value-sql.ts';
-import { likePattern } from './like-pattern.ts';
 
 const OPS: Record<CmpOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Aggregation, StatsStage, TimechartStage } from '@vigil/query';
 import { SqlParams } from '../events/sql-params.ts';
-import { GroupTable, MAX_GROUPS, tooManyGroups } from './aggregate-rows.ts';
+import { GroupTable, MAX_GROUPS, tooManyGroups } from '@vigil/query';
 import { fieldPathSql, presentSql } from './sqlite-field-sql.ts';
 
 /** Builds the base rows (space, ts, id, doc) as a parenthesised SELECT, binding into `params`. */

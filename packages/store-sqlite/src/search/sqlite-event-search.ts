@@ -1,18 +1,24 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { dayOf, decodeCursor, encodeCursor, MAX_QUERY_LIMIT } from '@vigil/core';
 import type { EventCursor, EventSearch, EventSearchRequest, EventSearchResult } from '@vigil/core';
-import type { QueryPlan } from '@vigil/query';
+import {
+  statsRows,
+  timechartRows,
+  isPageable,
+  splitPlan,
+  checkSearchRequest,
+  cursorNotAllowed,
+  readWindow,
+  runRest,
+} from '@vigil/query';
+import type { QueryPlan, SplitPlan } from '@vigil/query';
 import { SqlParams } from '../events/sql-params.ts';
 import type { Partition } from '../events/sqlite-partitions.ts';
 import { SqlitePartitions } from '../events/sqlite-partitions.ts';
-import { statsRows, timechartRows } from './aggregate-rows.ts';
 import { aggregateSqlite } from './sqlite-aggregate-sql.ts';
 import { compileSqliteExpr } from './sqlite-expr-sql.ts';
 import { orderBySql, unionAll } from './sqlite-order-sql.ts';
 import { registerSearchFunctions, SearchDeadline } from './sqlite-search-functions.ts';
-import { isPageable, splitPlan } from './search-plan.ts';
-import type { SplitPlan } from './search-plan.ts';
-import { checkSearchRequest, cursorNotAllowed, readWindow, runRest } from './search-request.ts';
 
 type Request = EventSearchRequest<QueryPlan>;
 type Doc = Record<string, unknown>;

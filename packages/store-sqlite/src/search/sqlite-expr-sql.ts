@@ -1,8 +1,7 @@
-import { canonicalNumber, foldCase } from '@vigil/query';
+import { canonicalNumber, foldCase, likePattern } from '@vigil/query';
 import type { Bound, CmpOp, QueryExpr, RangeExpr } from '@vigil/query';
 import type { SqlParams } from '../events/sql-params.ts';
 import { anyElementSql, fieldPathSql, presentSql } from './sqlite-field-sql.ts';
-import { likePattern } from './like-pattern.ts';
 
 const OPS: Record<CmpOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 const NUMERIC = "j.type IN ('integer', 'real')";

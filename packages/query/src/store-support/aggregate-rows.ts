@@ -1,6 +1,7 @@
 import { userError } from '@vigil/core';
-import { compareValues, QUERY_LIMITS } from '@vigil/query';
-import type { Aggregation, StatsStage, TimechartStage } from '@vigil/query';
+import { compareValues } from '../match/value-compare.ts';
+import { QUERY_LIMITS } from '../parse/query-limits.ts';
+import type { Aggregation, StatsStage, TimechartStage } from '../ast/query-plan.ts';
 
 /** Groups one query may build (as the reference evaluator): SQL fetches one more to detect overflow. */
 export const MAX_GROUPS = 100_000;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseQuery } from '@vigil/query';
-import type { QueryPlan } from '@vigil/query';
+import { parseQuery } from '../index.ts';
+import type { QueryPlan } from '../index.ts';
 import { isPageable, splitPlan } from './search-plan.ts';
 
 function plan(q: string): QueryPlan {

@@ -1,5 +1,5 @@
-import { foldCase } from '@vigil/query';
-import type { WildcardPart } from '@vigil/query';
+import { foldCase } from '../match/fold-case.ts';
+import type { WildcardPart } from '../ast/query-expr.ts';
 
 /**
  * A LIKE pattern (ESCAPE '\') over case-folded text: literal parts folded with `%`, `_` and `\`

@@ -1,4 +1,5 @@
-import type { QueryExpr, QueryPlan, SortKey, Stage, StatsStage, TimechartStage } from '@vigil/query';
+import type { QueryExpr } from '../ast/query-expr.ts';
+import type { QueryPlan, SortKey, Stage, StatsStage, TimechartStage } from '../ast/query-plan.ts';
 
 /**
  * How a query plan is split between SQL and JavaScript (the same split in both adapters):

@@ -1,7 +1,9 @@
 import { MAX_QUERY_LIMIT, userError } from '@vigil/core';
 import type { EventSearchRequest } from '@vigil/core';
-import { eventTimeBounds, executePlan } from '@vigil/query';
-import type { QueryExpr, QueryPlan, Stage } from '@vigil/query';
+import { eventTimeBounds } from '../filter/event-time-bounds.ts';
+import { executePlan } from '../execute/execute-plan.ts';
+import type { QueryExpr } from '../ast/query-expr.ts';
+import type { QueryPlan, Stage } from '../ast/query-plan.ts';
 import type { SplitPlan } from './search-plan.ts';
 
 /** Checks a search request the way EventStore.query checks its range and limit. */
