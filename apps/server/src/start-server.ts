@@ -26,6 +26,7 @@ import { createCasesRuntime } from './alerts/cases-runtime.ts';
 import { openCasesStores } from './alerts/open-cases-stores.ts';
 import { startAlertPipeline } from './alerts/alert-pipeline.ts';
 import { startAlertStreamPoller } from './alerts/alert-stream-poller.ts';
+import { startSlaSweep } from './incidents/sla-sweep.ts';
 import { createDetection } from './detection/create-detection.ts';
 
 export interface RunningServer {
@@ -136,6 +137,13 @@ export async function startServer(
       const poller = startAlertStreamPoller({ cases, logger: logger.child({ job: 'alert-stream' }) });
       cleanups.push(() => poller.stop());
     }
+    // SLA breaches are recorded on incidents every minute (metrics also compute them live).
+    const slaSweep = startSlaSweep({
+      cases,
+      workspaces: async () => (await identity.runtime.stores.workspaces.list()).map((w) => w.id),
+      logger: logger.child({ job: 'sla-sweep' }),
+    });
+    cleanups.push(() => slaSweep.stop());
     // Detection runs inside the ingest pipeline (its detect hook); the rules API shares its stores.
     const detection = createDetection({
       metadata: storage.metadata,
