@@ -17,6 +17,7 @@ import type { IdentityRuntime } from './auth/identity-runtime.ts';
 import { memoryIdentityRuntime } from './auth/memory-identity-runtime.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { registerIdentityRoutes } from './auth/register-identity-routes.ts';
+import { registerPrivacyRoutes } from './privacy/register-privacy-routes.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerSavedQueryRoutes } from './search/saved-queries.routes.ts';
 import { registerDataSpaceRoutes } from './data-spaces/data-spaces.routes.ts';
@@ -28,6 +29,8 @@ import { createCasesRuntime, memoryCasesStores, type CasesRuntime } from './aler
 import { registerCasesRoutes } from './alerts/register-cases-routes.ts';
 import { createDetection, type DetectionRuntime } from './detection/create-detection.ts';
 import { registerRuleRoutes } from './rules/rules.routes.ts';
+import { detectionMetricFamilies } from './detection/detection-metrics.ts';
+import { serverUsesTls } from './tls/server-tls.ts';
 
 export interface BuildServerOptions {
   config: VigilConfig;
@@ -49,6 +52,8 @@ export interface BuildServerOptions {
   detection?: DetectionRuntime;
   /** Alerts and incidents (startServer shares them with the alert pipeline); default in-memory. */
   cases?: CasesRuntime;
+  /** Serve HTTPS with this certificate and key (startServer resolves them from `server.tls.*`). */
+  https?: { cert: Buffer; key: Buffer };
   /** Registers more routes inside the app (feature modules; tests add failing routes). */
   routes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -62,7 +67,10 @@ export const DEFAULT_WEB_DIST_DIR = join(import.meta.dirname, '../../web/dist');
  */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const tls = options.https !== undefined || serverUsesTls(config);
+  // HTTPS when startServer resolved a certificate (server.tls.*); TLS 1.0/1.1 are refused.
   const app = Fastify({
+    ...(options.https ? { https: { ...options.https, minVersion: 'TLSv1.2' as const } } : {}),
     loggerInstance: options.logger,
     bodyLimit: config.server.bodyLimitBytes,
     genReqId: requestIdFor,
@@ -73,8 +81,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   const routes = installRouteCatalog(app);
   registerErrorHandling(app);
-  const identity =
-    options.identity ?? (await memoryIdentityRuntime({ tls: config.server.tls.certFile !== undefined }));
+  const identity = options.identity ?? (await memoryIdentityRuntime({ tls }));
   await app.register(cookie);
   // Before any route: the gate covers every route registered after it, feature modules included.
   registerAuthentication(app, identity);
@@ -96,7 +103,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       },
     },
     // HSTS only means something over TLS; on plain loopback HTTP it would pin browsers to https.
-    strictTransportSecurity: config.server.tls.certFile !== undefined,
+    strictTransportSecurity: tls,
   });
 
   const detection =
@@ -139,11 +146,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     mode: config.mode,
     http,
     metricsToken: config.server.metricsToken,
-    collectors: [() => ingestMetricFamilies(ingest)],
+    collectors: [() => ingestMetricFamilies(ingest), () => detectionMetricFamilies(detection.service)],
     ...(options.writer ? { writer: options.writer } : {}),
   });
   registerOpenApiRoute(app, routes, options.version);
   registerIdentityRoutes(app, identity);
+  registerPrivacyRoutes(app, identity, config.privacy);
   registerSearchRoutes(app, { storage: options.storage, clock: identity.clock, audit: identity.audit });
   registerSavedQueryRoutes(app, identity.metadata, identity.audit);
   registerDataSpaceRoutes(app, identity.metadata, identity.audit, options.storage.events);

@@ -4,7 +4,6 @@ import {
   EVENTS_STORE_TOPIC,
   operationalError,
   startEventWriter,
-  userError,
   type Bus,
   type EventWriter,
   type Storage,
@@ -18,6 +17,7 @@ import { drainTopic } from './compose/drain-topic.ts';
 import { firstRunSetupLink } from './first-run/first-run-setup-link.ts';
 import { openIdentity } from './auth/open-identity.ts';
 import { startRetentionJob } from './data-spaces/retention-job.ts';
+import { startPersonalDataRetentionJob } from './privacy/personal-data-retention-job.ts';
 import { VIGIL_VERSION } from './version/vigil-version.ts';
 import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
 import { createIngestServices } from './ingest/ingest-services.ts';
@@ -28,10 +28,14 @@ import { startAlertPipeline } from './alerts/alert-pipeline.ts';
 import { startAlertStreamPoller } from './alerts/alert-stream-poller.ts';
 import { startSlaSweep } from './incidents/sla-sweep.ts';
 import { createDetection } from './detection/create-detection.ts';
+import { resolveServerTls, serverUsesTls } from './tls/server-tls.ts';
+import { checkBindSafety } from './tls/check-bind-safety.ts';
 
 export interface RunningServer {
-  /** Base URL actually bound, without trailing slash: `http://127.0.0.1:8080`. */
+  /** Base URL actually bound, without trailing slash: `http://127.0.0.1:8080` (`https://` with TLS). */
   url: string;
+  /** Set when serving HTTPS: the certificate in use and, when self-signed, whether this start made it. */
+  tls?: { certFile: string; fingerprint256: string; selfSigned: boolean; generated: boolean };
   app: FastifyInstance;
   /** The composed adapters, for in-process producers (listeners) and tests. */
   storage: Storage;
@@ -47,9 +51,9 @@ export interface RunningServer {
 export interface StartServerOptions {
   logger?: FastifyBaseLogger;
   version?: string;
+  /** The process uid for the root check (default `process.getuid`); tests inject 0. */
+  getuid?: () => number | undefined;
 }
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 function listenReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -60,9 +64,9 @@ function listenReason(error: unknown): string {
   return (error as Error).message;
 }
 
-function formatUrl(address: AddressInfo): string {
+function formatUrl(address: AddressInfo, tls: boolean): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${tls ? 'https' : 'http'}://${host}:${address.port}`;
 }
 
 /**
@@ -75,13 +79,17 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const { host, port } = config.server;
-  // DESIGN §7: never expose a root-owned process beyond loopback.
-  if (!LOOPBACK.test(host) && process.getuid?.() === 0) {
-    throw userError(
-      'UNSAFE_BIND',
-      `refusing to serve ${host}:${port} as root; run Vigil as an unprivileged user`,
-    );
-  }
+  const getuid = options.getuid ?? (() => process.getuid?.());
+  // DESIGN §7: not as root beyond loopback, and not plain HTTP beyond loopback unless allowed.
+  // Checked before the TLS files are read or generated, so a refused start leaves nothing behind.
+  checkBindSafety({
+    host,
+    port,
+    tls: serverUsesTls(config),
+    allowInsecureHttp: config.server.allowInsecureHttp,
+    uid: getuid(),
+  });
+  const tls = resolveServerTls(config);
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const cleanups: (() => Promise<void>)[] = [];
   const unwind = async () => {
@@ -117,6 +125,13 @@ export async function startServer(
       logger: logger.child({ job: 'retention' }),
     });
     cleanups.push(() => retention.stop());
+    // Personal data: expired sessions purged, long-disabled accounts anonymised (hourly, and once at start).
+    const personalData = startPersonalDataRetentionJob({
+      rt: identity.runtime,
+      retentionDays: config.privacy.retentionDays,
+      logger: logger.child({ job: 'personal-data-retention' }),
+    });
+    cleanups.push(() => personalData.stop());
     // Alerts and incidents; embedded mode also runs the alert pipeline here (distributed: vigil worker).
     const casesStores = await openCasesStores(config, logger);
     cleanups.push(() => casesStores.close());
@@ -151,6 +166,8 @@ export async function startServer(
       clock: identity.runtime.clock,
       logger,
     });
+    // Runs after the HTTP server and listeners stopped (cleanups run in reverse): saves rule counters.
+    cleanups.push(() => detection.service.close());
     const ingest = createIngestServices({
       bus,
       config,
@@ -171,6 +188,7 @@ export async function startServer(
       detection,
       cases,
       ...(writer ? { writer } : {}),
+      ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
     });
     cleanups.push(() => app.close());
     try {
@@ -183,7 +201,7 @@ export async function startServer(
     // After the HTTP server: cleanups run in reverse, so listeners stop before the queue drains.
     const syslog = await startSyslogListeners(config, ingest, logger);
     cleanups.push(() => syslog.close());
-    const url = formatUrl(app.server.address() as AddressInfo);
+    const url = formatUrl(app.server.address() as AddressInfo, tls !== undefined);
     const setupLink = await firstRunSetupLink({ identity: identity.runtime, baseUrl: url });
     logger.info({ url, mode: config.mode, version }, 'server started');
     let closing: Promise<void> | undefined;
@@ -193,6 +211,16 @@ export async function startServer(
       storage,
       bus,
       syslog: syslog.addresses,
+      ...(tls
+        ? {
+            tls: {
+              certFile: tls.certFile,
+              fingerprint256: tls.fingerprint256,
+              selfSigned: tls.selfSigned,
+              generated: tls.generated,
+            },
+          }
+        : {}),
       ...(setupLink ? { setupLink } : {}),
       close: () => {
         closing ??= unwind().then(() => logger.info({}, 'server stopped'));

@@ -7,8 +7,11 @@ import { SideNav } from './shell/side-nav.tsx';
 import { TopBar } from './shell/top-bar.tsx';
 import { StatusPage } from './status/status-page.tsx';
 import { AccountPage } from './account/account-page.tsx';
+import { PrivacyPage } from './privacy/privacy-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SearchPage } from './search/search-page.tsx';
+import { SettingsPage } from './admin/settings-page.tsx';
+import { AuditPage } from './audit/audit-page.tsx';
 
 export function App() {
   const path = useLocationPath();
@@ -59,6 +62,12 @@ function areaPage(id: string) {
       return <SearchPage />;
     case 'account':
       return <AccountPage />;
+    case 'privacy':
+      return <PrivacyPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return undefined;
   }

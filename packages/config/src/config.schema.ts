@@ -84,22 +84,35 @@ export const VigilConfigSchema = Type.Object(
             description: 'Bearer token that lets non-loopback clients read /metrics.',
           }),
         ),
+        allowInsecureHttp: Type.Boolean({
+          default: false,
+          env: 'VIGIL_ALLOW_INSECURE_HTTP',
+          description:
+            'Allow plain HTTP on a non-loopback server.host (only behind a TLS-terminating proxy); otherwise Vigil refuses to start.',
+        }),
         tls: Type.Object(
           {
             certFile: Type.Optional(
               Type.String({
                 minLength: 1,
                 env: 'VIGIL_TLS_CERT_FILE',
-                description: 'PEM certificate (TLS, later).',
+                description: 'PEM certificate (chain) for HTTPS; set together with server.tls.keyFile.',
               }),
             ),
             keyFile: Type.Optional(
               Type.String({
                 minLength: 1,
                 env: 'VIGIL_TLS_KEY_FILE',
-                description: 'PEM private key (TLS, later).',
+                description: 'PEM private key of server.tls.certFile.',
               }),
             ),
+            selfSigned: Type.Boolean({
+              default: false,
+              env: 'VIGIL_TLS_SELF_SIGNED',
+              flag: 'tls-self-signed',
+              description:
+                'Serve HTTPS with a self-signed certificate created under <dataDir>/tls/ on first use (for a first try; clients must trust it explicitly).',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -235,6 +248,43 @@ export const VigilConfigSchema = Type.Object(
               'Group → role mapping applied at every SSO sign-in, e.g. "soc=default:analyst;leads=default:admin"; unmapped users get no role.',
           }),
         ),
+      },
+      { additionalProperties: false },
+    ),
+    privacy: Type.Object(
+      {
+        controllerName: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          default: 'The operator of this Vigil installation',
+          env: 'VIGIL_PRIVACY_CONTROLLER',
+          description: 'Who is responsible for the personal data Vigil keeps (privacy statement).',
+        }),
+        contact: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 200,
+            env: 'VIGIL_PRIVACY_CONTACT',
+            description:
+              'Privacy contact shown in the privacy statement (e.g. the data protection officer’s email).',
+          }),
+        ),
+        storageLocation: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          default: 'On the servers of this installation (its data directory or PostgreSQL database)',
+          env: 'VIGIL_PRIVACY_STORAGE_LOCATION',
+          description:
+            'Where personal data is stored, as stated in the privacy statement (e.g. a country or region).',
+        }),
+        retentionDays: Type.Integer({
+          minimum: 1,
+          maximum: 36_500,
+          default: 365,
+          env: 'VIGIL_PRIVACY_RETENTION_DAYS',
+          description:
+            'Disabled accounts unchanged for this many days are anonymised by the personal-data retention job.',
+        }),
       },
       { additionalProperties: false },
     ),

@@ -32,7 +32,9 @@ test('defaults: embedded on 127.0.0.1:8080 with ./var resolved from cwd', () => 
   assert.equal(config.server.port, 8080);
   assert.equal(config.dataDir, '/srv/vigil/var');
   assert.equal(config.log.level, 'info');
-  assert.deepEqual(config.server.tls, {});
+  // Plain HTTP on loopback by default; HTTPS only when asked for, non-loopback plain HTTP refused.
+  assert.deepEqual(config.server.tls, { selfSigned: false });
+  assert.equal(config.server.allowInsecureHttp, false);
 });
 
 test('precedence: file < env < flag, with the source of each key', () => {

@@ -72,3 +72,7 @@ export * from './access/memory-operator-access-store.ts';
 export * from './machine-tokens/machine-token.error.ts';
 export * from './machine-tokens/memory-machine-token-store.ts';
 export * from './identity-stores.ts';
+export * from './privacy/anonymise-user.ts';
+export * from './privacy/personal-data-inventory.ts';
+export * from './privacy/privacy-statement.ts';
+export * from './privacy/profiling-acknowledgement.ts';

@@ -6,6 +6,7 @@ import { createIdentityRuntime, type IdentityRuntime } from './identity-runtime.
 import { loadMasterKeyring } from './master-key-source.ts';
 import { loadAuditPublicKey } from './audit-signing-key-store.ts';
 import { parseRoleMap, type OidcSettings } from './oidc/oidc-client.ts';
+import { serverUsesTls } from '../tls/server-tls.ts';
 
 /** SSO settings when issuer, client id, secret and redirect URL are all configured. */
 export function oidcSettings(config: VigilConfig): OidcSettings | undefined {
@@ -73,7 +74,7 @@ export async function openIdentity(
       masterKey: keyring.current,
       previousMasterKeys: keyring.previous,
       clock: systemClock,
-      tls: config.server.tls.certFile !== undefined,
+      tls: serverUsesTls(config),
       ...(oidc ? { oidc } : {}),
       sessionPolicy: {
         idleTimeoutMs: config.security.sessionIdleTimeoutMs,

@@ -38,6 +38,12 @@ const SELF_SERVICE = [
   'POST /api/v1/me/mfa/enrol',
   'POST /api/v1/me/mfa/recovery-codes',
   'POST /api/v1/me/password',
+  // Privacy: the signed-in user's own data (view, export, correct, delete) and the inventory.
+  'GET /api/v1/privacy/inventory',
+  'GET /api/v1/me/personal-data',
+  'GET /api/v1/me/personal-data/export',
+  'PATCH /api/v1/me',
+  'POST /api/v1/me/delete',
 ];
 
 function operations(doc: Json): Operation[] {

@@ -65,6 +65,7 @@ export function compileWorkspace(
   revision: number,
   rules: readonly StoredRule[],
   exceptions: ReadonlyMap<string, readonly RuleException[]>,
+  placeholders: Readonly<Record<string, readonly string[]>> = {},
 ): CompiledWorkspace {
   const included = needed(rules);
   const stored = new Map<string, StoredRule>();
@@ -81,7 +82,7 @@ export function compileWorkspace(
       if (e.expiresAt !== undefined) nextExpiry = Math.min(nextExpiry, e.expiresAt);
     }
   }
-  const { ruleset, rejected } = loadRules(sources);
+  const { ruleset, rejected } = loadRules(sources, { placeholders });
   const quiet = suppressedRuleRefs(ruleset.correlations, ruleset.rules);
   const entries: CompiledEntry[] = ruleset.rules.map((info) => {
     const exception = exceptionsById.get(info.id);

@@ -2,6 +2,7 @@ import type { Bus, Clock, Logger, MetadataStore } from '@vigil/core';
 import { ExceptionStore } from '../rules/exception-store.ts';
 import { RuleStore } from '../rules/rule-store.ts';
 import { DetectionService } from './detection-service.ts';
+import { RuleStatsStore } from './rule-stats-store.ts';
 import type { DetectionServiceOptions } from './detection-service.ts';
 
 /** The rule store, its exceptions and the detection stage that runs them, wired together. */
@@ -14,7 +15,13 @@ export interface DetectionRuntime {
 
 export interface CreateDetectionOptions extends Pick<
   DetectionServiceOptions,
-  'latenessMs' | 'maxGroupsPerRule' | 'revisionCheckMs' | 'maxBatch' | 'publishRetryMs'
+  | 'latenessMs'
+  | 'maxGroupsPerRule'
+  | 'revisionCheckMs'
+  | 'maxBatch'
+  | 'maxBatchBytes'
+  | 'publishRetryMs'
+  | 'statsFlushMs'
 > {
   metadata: MetadataStore;
   bus: Bus;
@@ -27,7 +34,13 @@ export function createDetection(options: CreateDetectionOptions): DetectionRunti
   const { metadata, clock, ...rest } = options;
   const rules = new RuleStore(metadata, clock);
   const exceptions = new ExceptionStore(rules);
-  const service = new DetectionService({ ...rest, clock, rules, exceptions });
+  const service = new DetectionService({
+    ...rest,
+    clock,
+    rules,
+    exceptions,
+    stats: new RuleStatsStore(metadata),
+  });
   rules.onChange((ws) => service.invalidate(ws));
   return { rules, exceptions, service };
 }

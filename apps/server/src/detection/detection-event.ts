@@ -1,5 +1,10 @@
+import type { VigilEvent } from '@vigil/core';
+
 /** Bus topic the detection stage publishes to; the alerts pipeline consumes it. */
 export const DETECTIONS_TOPIC = 'detections';
+
+/** Events carried inline per detection (a correlation over many events lists all ids, the first events). */
+export const MAX_DETECTION_EVENTS = 20;
 
 /** The rule that fired, as it was when it fired (the version lets an alert show the exact text). */
 export interface DetectionRule {
@@ -36,6 +41,11 @@ export interface Detection {
   rule: DetectionRule;
   /** `vigil.id` of the events that took part, in input order. */
   eventIds: string[];
+  /**
+   * The events themselves (stored-event documents), at most MAX_DETECTION_EVENTS: detection runs
+   * before the batch is committed, so a consumer may not find them in the store yet.
+   */
+  events: VigilEvent[];
   /** Event time of the (latest) event, ISO-8601. */
   time: string;
   /** When Vigil detected it, ISO-8601. */

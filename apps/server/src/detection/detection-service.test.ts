@@ -6,6 +6,7 @@ import { MemoryMetadataStore } from '../auth/memory-metadata-store.ts';
 import { importRules } from '../rules/import-rules.ts';
 import { createDetection } from './create-detection.ts';
 import { DETECTIONS_TOPIC } from './detection-event.ts';
+import { detectionMetricFamilies } from './detection-metrics.ts';
 import type { Detection } from './detection-event.ts';
 import {
   BRUTE_ID,
@@ -57,6 +58,7 @@ describe('detection service (ingest detect hook)', () => {
     assert.equal(d.workspace, 'ws-a');
     assert.equal(d.dataSpace, 'default');
     assert.deepEqual(d.eventIds, [hit.vigil.id]);
+    assert.deepEqual(d.events, [hit], 'the event travels inline (it may not be stored yet)');
     assert.deepEqual(d.rule, {
       id: WHOAMI_ID,
       title: 'Whoami Execution',
@@ -122,11 +124,15 @@ describe('detection service (ingest detect hook)', () => {
     await rt.service.inspect([mk('CORP\\svc_backup'), mk('CORP\\bob'), mk('CORP\\svc_backup')]);
     await settle();
     assert.equal(received.length, 1);
-    assert.deepEqual(rt.service.ruleCounters('ws-a', WHOAMI_ID), {
+    assert.deepEqual(await rt.service.ruleCounters('ws-a', WHOAMI_ID), {
       matches: 1,
       suppressed: 2,
       byException: { [exc.id]: 2 },
     });
+    // Counters are persisted: another process over the same metadata sees them.
+    await rt.service.close();
+    const other = createDetection({ metadata: rt.rules.metadata, bus, clock });
+    assert.equal((await other.service.ruleCounters('ws-a', WHOAMI_ID)).suppressed, 2);
     clock.advance(3_600_001);
     await rt.service.inspect([mk('CORP\\svc_backup')]);
     await settle();
@@ -144,7 +150,7 @@ describe('detection service (ingest detect hook)', () => {
     ]);
     await settle();
     assert.equal(received.length, 0);
-    assert.equal(rt.service.ruleCounters('ws-a', WHOAMI_ID)?.suppressed, 1);
+    assert.equal((await rt.service.ruleCounters('ws-a', WHOAMI_ID)).suppressed, 1);
     await bus.close();
   });
 
@@ -182,8 +188,18 @@ describe('detection service (ingest detect hook)', () => {
     assert.deepEqual(d.eventIds, [first[0]?.vigil.id, first[1]?.vigil.id, second[0]?.vigil.id]);
     assert.deepEqual(d.dataSpaces.sort(), ['dc-logs', 'default']);
     assert.equal(d.dataSpace, 'dc-logs');
+    assert.deepEqual(
+      d.events.map((e) => e.vigil.id),
+      d.eventIds,
+    );
     assert.equal(d.time, '2026-03-01T10:02:00.000Z');
-    assert.equal(rt.service.ruleCounters('ws-a', FAILED_ID)?.matches, 4);
+    assert.equal((await rt.service.ruleCounters('ws-a', FAILED_ID)).matches, 4);
+    const stats = rt.service.workspaceStats('ws-a');
+    assert.equal(stats?.rules, 1);
+    assert.equal(stats?.correlations, 1);
+    assert.equal(stats?.correlation?.hits, 1);
+    const metrics = detectionMetricFamilies(rt.service);
+    assert.equal(metrics.find((m) => m.name === 'vigil_detection_published_total')?.samples[0]?.value, 1);
     await bus.close();
   });
 
@@ -210,6 +226,37 @@ describe('detection service (ingest detect hook)', () => {
       received.map((d) => d.kind),
       ['correlation'],
     );
+    await bus.close();
+  });
+
+  test('detections are published in messages bounded by count and bytes', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 2, 1));
+    const bus = createInProcessBus();
+    const rt = createDetection({
+      metadata: new MemoryMetadataStore(),
+      bus,
+      clock,
+      maxBatch: 3,
+      maxBatchBytes: 4096,
+    });
+    const sizes: number[] = [];
+    await bus.subscribe<Detection>(DETECTIONS_TOPIC, 'test', (d) => {
+      sizes.push(d.batch.length);
+      return Promise.resolve();
+    });
+    await importRules(rt.rules, 'ws-a', [{ path: 'w.yml', text: whoamiRule() }], { enabled: true });
+    const big = 'x'.repeat(1500);
+    const events = Array.from({ length: 7 }, (_, i) =>
+      vigilEvent(sysmonProcess('C:\\x\\whoami.exe', { Pad: i < 4 ? big : '' }), '2026-03-01T10:00:00Z'),
+    );
+    await rt.service.inspect(events);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(
+      sizes.reduce((a, b) => a + b, 0),
+      7,
+    );
+    assert.ok(sizes.every((n) => n <= 3));
+    assert.ok(sizes.length >= 4, `messages: ${sizes.join(',')}`);
     await bus.close();
   });
 

@@ -1,7 +1,7 @@
 import { isVigilError, silentLogger } from '@vigil/core';
 import type { Bus, Clock, Logger, VigilEvent } from '@vigil/core';
 import type { DetectHook } from '@vigil/ingest';
-import type { CorrelationStats } from '@vigil/sigma';
+import type { CorrelationStats, Rejection } from '@vigil/sigma';
 import type { ExceptionStore } from '../rules/exception-store.ts';
 import type { RuleStore } from '../rules/rule-store.ts';
 import { compileWorkspace } from './compile-workspace.ts';
@@ -9,6 +9,8 @@ import { DETECTIONS_TOPIC } from './detection-event.ts';
 import type { Detection } from './detection-event.ts';
 import { WorkspaceDetector } from './workspace-detector.ts';
 import type { RuleCounters } from './workspace-detector.ts';
+import { addCounters } from './rule-stats-store.ts';
+import type { RuleStatsStore } from './rule-stats-store.ts';
 
 export interface DetectionServiceOptions {
   rules: RuleStore;
@@ -22,8 +24,14 @@ export interface DetectionServiceOptions {
   maxGroupsPerRule?: number;
   /** How often (ms) a workspace's rule revision is re-read, for changes made by other processes (default 5 000). */
   revisionCheckMs?: number;
+  /** Where per-rule counters are persisted. */
+  stats: RuleStatsStore;
+  /** How often (ms) per-rule counters are persisted (default 10 000). */
+  statsFlushMs?: number;
   /** Detections per published message (default 500). */
   maxBatch?: number;
+  /** JSON bytes per published message, so a NATS message stays under 1 MB (default 256 KiB). */
+  maxBatchBytes?: number;
   /** How long a publish refused by backpressure is retried before its detections are counted as dropped (default 2 000). */
   publishRetryMs?: number;
 }
@@ -38,6 +46,20 @@ export interface DetectionCounters {
   /** Batches detection failed on (bug or store outage); the events are still stored. */
   errors: number;
   compilations: number;
+}
+
+/** A workspace's compiled detection and its counters in this process. */
+export interface WorkspaceDetectionStats {
+  /** Rule revision compiled. */
+  revision: number;
+  /** Single-event rules compiled (enabled ones and those enabled correlations need). */
+  rules: number;
+  exceptions: number;
+  correlations: number;
+  rejectedOnCompile: Rejection[];
+  matches: number;
+  suppressed: number;
+  correlation?: CorrelationStats | undefined;
 }
 
 interface CacheEntry {
@@ -67,6 +89,7 @@ export class DetectionService implements DetectHook {
   private readonly loading = new Map<string, Promise<WorkspaceDetector>>();
   private readonly logger: Logger;
   private congested = false;
+  private lastFlush = Number.NEGATIVE_INFINITY;
   private readonly options: DetectionServiceOptions;
 
   constructor(options: DetectionServiceOptions) {
@@ -102,6 +125,8 @@ export class DetectionService implements DetectHook {
     }
     this.counters.detections += detections.length;
     await this.publish(detections);
+    if (this.options.clock.now() - this.lastFlush >= (this.options.statsFlushMs ?? 10_000))
+      await this.flushStats();
   }
 
   /** The workspace's detector, compiled or recompiled as needed. */
@@ -133,14 +158,16 @@ export class DetectionService implements DetectHook {
       entry.stale = false;
       return entry.detector;
     }
-    const [rules, exceptions] = await Promise.all([
+    const [rules, exceptions, placeholders] = await Promise.all([
       this.options.rules.all(workspace),
       this.options.exceptions.active(workspace),
+      this.options.rules.placeholders(workspace),
     ]);
     const compiled = compileWorkspace(
       revision,
       rules.map((r) => r.data),
       exceptions,
+      placeholders,
     );
     this.counters.compilations++;
     if (compiled.rejected.length > 0)
@@ -177,19 +204,78 @@ export class DetectionService implements DetectHook {
     return detector;
   }
 
-  /** Counters of one rule in this process (matches, suppressed by exceptions), if it ran. */
-  ruleCounters(workspace: string, ruleId: string): RuleCounters | undefined {
-    return this.cache.get(workspace)?.detector.counters.get(ruleId);
+  /** Counters of one rule: persisted ones (every process, since the rule was first seen) plus this process's unsaved ones. */
+  async ruleCounters(workspace: string, ruleId: string): Promise<RuleCounters> {
+    const saved = await this.options.stats.get(workspace, ruleId);
+    const pending = this.cache.get(workspace)?.detector.pendingOf(ruleId);
+    return pending ? addCounters(saved, pending) : saved;
+  }
+
+  /** Persists the counter changes of every workspace (periodically from inspect, and at close). */
+  async flushStats(): Promise<void> {
+    this.lastFlush = this.options.clock.now();
+    for (const [ws, entry] of this.cache) {
+      for (const [ruleId, delta] of entry.detector.takePending()) {
+        try {
+          await this.options.stats.add(ws, ruleId, delta);
+        } catch (err) {
+          this.counters.errors++;
+          this.logger.warn({ err, workspace: ws, ruleId }, 'rule counters could not be saved');
+        }
+      }
+    }
+  }
+
+  /** Saves the last counters; call on shutdown. */
+  async close(): Promise<void> {
+    await this.flushStats();
   }
 
   correlationStats(workspace: string): CorrelationStats | undefined {
     return this.cache.get(workspace)?.detector.correlationStats();
   }
 
+  /** What runs for a workspace in this process (undefined until its first batch). */
+  workspaceStats(workspace: string): WorkspaceDetectionStats | undefined {
+    const detector = this.cache.get(workspace)?.detector;
+    if (!detector) return undefined;
+    const c = detector.current;
+    const { matches, suppressed } = detector.totals;
+    return {
+      revision: c.revision,
+      rules: c.entries.filter((e) => e.kind === 'rule').length,
+      exceptions: c.entries.filter((e) => e.kind === 'exception').length,
+      correlations: c.correlations.length,
+      rejectedOnCompile: c.rejected,
+      matches,
+      suppressed,
+      ...(detector.correlationStats() ? { correlation: detector.correlationStats() } : {}),
+    };
+  }
+
+  /** Splits detections into messages of at most `maxBatch` items and ~`maxBatchBytes` of JSON. */
+  private chunks(detections: Detection[]): Detection[][] {
+    const maxItems = this.options.maxBatch ?? 500;
+    const maxBytes = this.options.maxBatchBytes ?? 262_144;
+    const out: Detection[][] = [];
+    let cur: Detection[] = [];
+    let bytes = 0;
+    for (const d of detections) {
+      const size = JSON.stringify(d).length;
+      if (cur.length > 0 && (cur.length >= maxItems || bytes + size > maxBytes)) {
+        out.push(cur);
+        cur = [];
+        bytes = 0;
+      }
+      cur.push(d);
+      bytes += size;
+    }
+    if (cur.length > 0) out.push(cur);
+    return out;
+  }
+
   private async publish(detections: Detection[]): Promise<void> {
-    const max = this.options.maxBatch ?? 500;
-    for (let start = 0; start < detections.length; start += max) {
-      const chunk = detections.slice(start, start + max);
+    for (const chunk of this.chunks(detections)) {
       // Wall time, not the injected clock: this bounds real waiting.
       const deadline = performance.now() + (this.congested ? 0 : (this.options.publishRetryMs ?? 2_000));
       for (let attempt = 1; ; attempt++) {

@@ -4,6 +4,7 @@ import { CorrelationEngine, eventTime, fieldValue } from '@vigil/sigma';
 import type { CorrelationHit, CorrelationStats } from '@vigil/sigma';
 import type { StoredRule } from '../rules/stored-rule.ts';
 import type { CompiledWorkspace } from './compile-workspace.ts';
+import { MAX_DETECTION_EVENTS } from './detection-event.ts';
 import type { Detection, DetectionRule } from './detection-event.ts';
 
 export interface DetectorOptions {
@@ -26,6 +27,7 @@ interface EventRef {
   id: string;
   dataSpace: string;
   time: number;
+  event: VigilEvent;
 }
 
 function detectionId(parts: readonly (string | number)[]): string {
@@ -50,7 +52,10 @@ export function detectionRule(r: StoredRule): DetectionRule {
  * The correlation engine survives recompilation when the set of correlation rules is unchanged.
  */
 export class WorkspaceDetector {
-  readonly counters = new Map<string, RuleCounters>();
+  /** Counter changes since they were last persisted (see RuleStatsStore). */
+  private pending = new Map<string, RuleCounters>();
+  /** Matches and suppressions in this process since it started, all rules together. */
+  readonly totals = { matches: 0, suppressed: 0 };
   private compiled: CompiledWorkspace;
   private engine: CorrelationEngine | undefined;
   private seq = 0;
@@ -97,12 +102,24 @@ export class WorkspaceDetector {
   }
 
   private counter(ruleId: string): RuleCounters {
-    let c = this.counters.get(ruleId);
+    let c = this.pending.get(ruleId);
     if (!c) {
       c = { matches: 0, suppressed: 0, byException: {} };
-      this.counters.set(ruleId, c);
+      this.pending.set(ruleId, c);
     }
     return c;
+  }
+
+  /** Counter changes since the last call (to persist them), keyed by rule id. */
+  takePending(): Map<string, RuleCounters> {
+    const out = this.pending;
+    this.pending = new Map();
+    return out;
+  }
+
+  /** Counter changes not yet taken for persistence. */
+  pendingOf(ruleId: string): RuleCounters | undefined {
+    return this.pending.get(ruleId);
   }
 
   /** Detections of one batch of this workspace's events (input order). */
@@ -127,6 +144,7 @@ export class WorkspaceDetector {
         id: event.vigil.id,
         dataSpace: event.vigil.data_space,
         time: time ?? Number.NaN,
+        event,
       };
       for (const i of hits) {
         const e = entries[i];
@@ -135,10 +153,12 @@ export class WorkspaceDetector {
         const by = excepted?.get(e.rule.id);
         if (by) {
           c.suppressed++;
+          this.totals.suppressed++;
           for (const id of by) c.byException[id] = (c.byException[id] ?? 0) + 1;
           continue;
         }
         c.matches++;
+        this.totals.matches++;
         if (e.emit) {
           out.push({
             id: detectionId([this.workspace, e.rule.id, e.rule.ruleVersion, ref.id]),
@@ -148,6 +168,7 @@ export class WorkspaceDetector {
             dataSpaces: [ref.dataSpace],
             rule: detectionRule(e.rule),
             eventIds: [ref.id],
+            events: [event],
             time: new Date(time ?? Date.parse(event['@timestamp'])).toISOString(),
             detectedAt,
           });
@@ -180,6 +201,7 @@ export class WorkspaceDetector {
       dataSpaces,
       rule: detectionRule(rule),
       eventIds,
+      events: refs.slice(0, MAX_DETECTION_EVENTS).map((r) => r.event),
       time: new Date(h.time).toISOString(),
       detectedAt,
       correlation: { type: h.type, group: h.group },

@@ -79,12 +79,15 @@ export class ExceptionStore {
     if (input.expiresAt !== undefined && input.expiresAt <= now)
       throw userError('EXCEPTION_INVALID', 'expiresAt is in the past', { details: { field: 'expiresAt' } });
     const id = randomUUID();
-    const { rejected } = loadRules([
-      {
-        path: 'exception',
-        text: exceptionRuleText({ id, conditions: input.conditions }, rule.data.logsource ?? {}),
-      },
-    ]);
+    const { rejected } = loadRules(
+      [
+        {
+          path: 'exception',
+          text: exceptionRuleText({ id, conditions: input.conditions }, rule.data.logsource ?? {}),
+        },
+      ],
+      { placeholders: await this.rules.placeholders(workspace) },
+    );
     if (rejected.length > 0) {
       throw userError(
         'EXCEPTION_INVALID',

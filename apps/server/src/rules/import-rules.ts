@@ -108,7 +108,9 @@ export async function importRules(
     path: `${STORED}${r.id}`,
     text: r.text,
   }));
-  const loaded = loadRules([...candidates.map((c) => ({ path: c.doc.path, text: c.doc.text })), ...context]);
+  const loaded = loadRules([...candidates.map((c) => ({ path: c.doc.path, text: c.doc.text })), ...context], {
+    placeholders: await store.placeholders(workspace),
+  });
   const rejectedPaths = new Set<string>();
   for (const r of loaded.rejected) {
     if (r.file.startsWith(STORED)) continue;

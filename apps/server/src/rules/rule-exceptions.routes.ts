@@ -36,7 +36,7 @@ export function registerRuleExceptionRoutes(app: FastifyInstance, options: RuleR
     async (request) => {
       const { workspaceId: ws, ruleId } = request.params;
       const now = rules.clock.now();
-      const counters = options.detection?.ruleCounters(ws, ruleId);
+      const counters = await options.detection?.ruleCounters(ws, ruleId);
       return {
         exceptions: (await exceptions.ofRule(ws, ruleId)).map((e) => ({
           ...exceptionView(e, now),

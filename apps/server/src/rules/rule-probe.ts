@@ -73,7 +73,12 @@ export async function prepareProbe(
     for (const doc of splitRuleFile(TEST_FILE, subject.text)) {
       const rule = doc.data === undefined ? undefined : ruleFromText(doc, doc.data);
       if (rule) targets.push(rule);
-      else unreadable.push(...loadRules([{ path: doc.path, text: doc.text }]).rejected);
+      else
+        unreadable.push(
+          ...loadRules([{ path: doc.path, text: doc.text }], {
+            placeholders: await rules.placeholders(workspace),
+          }).rejected,
+        );
     }
   } else if (subject.ruleId !== undefined) {
     const found = stored.find((r) => r.id === subject.ruleId);
@@ -89,7 +94,8 @@ export async function prepareProbe(
     });
   const ids = new Set(targets.map((t) => t.id));
   const all = [...targets, ...stored.filter((r) => !ids.has(r.id))];
-  const compiled = compileWorkspace(0, all, await exceptions.active(workspace));
+  const placeholders = await rules.placeholders(workspace);
+  const compiled = compileWorkspace(0, all, await exceptions.active(workspace), placeholders);
   const loaded = new Set(compiled.ruleset.rules.map((r) => r.id));
   for (const c of compiled.correlations) loaded.add(c.id);
   const rejected = [

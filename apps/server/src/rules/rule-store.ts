@@ -1,9 +1,18 @@
 import { userError } from '@vigil/core';
 import type { Clock, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
-import { RULE_KIND, RULE_REVISION_KIND, RULE_VERSION_KIND, versionRecordId } from './stored-rule.ts';
+import {
+  PLACEHOLDER_KIND,
+  RULE_KIND,
+  RULE_REVISION_KIND,
+  RULE_VERSION_KIND,
+  versionRecordId,
+} from './stored-rule.ts';
 import type { StoredRule, StoredRuleVersion } from './stored-rule.ts';
 
 type Listener = (workspace: string) => void;
+
+/** Values of `%name%` placeholders for the Sigma `expand` modifier. */
+export type Placeholders = Record<string, string[]>;
 
 export function ruleNotFound(id: string) {
   return userError('RULE_NOT_FOUND', `rule ${JSON.stringify(id)} was not found`, {
@@ -21,6 +30,7 @@ export class RuleStore {
   readonly rules: RecordRepository<StoredRule>;
   readonly versionRecords: RecordRepository<StoredRuleVersion>;
   private readonly revisions: RecordRepository<{ changedAt: number }>;
+  private readonly placeholderRecords: RecordRepository<{ values: Placeholders }>;
   private readonly listeners = new Set<Listener>();
 
   readonly metadata: MetadataStore;
@@ -32,6 +42,7 @@ export class RuleStore {
     this.rules = metadata.repository<StoredRule>(RULE_KIND);
     this.versionRecords = metadata.repository<StoredRuleVersion>(RULE_VERSION_KIND);
     this.revisions = metadata.repository<{ changedAt: number }>(RULE_REVISION_KIND);
+    this.placeholderRecords = metadata.repository<{ values: Placeholders }>(PLACEHOLDER_KIND);
   }
 
   /** Calls `listener(workspace)` after every change made through this store (this process). */
@@ -60,6 +71,19 @@ export class RuleStore {
       }
     }
     for (const l of this.listeners) l(workspace);
+  }
+
+  /** The workspace's `expand` placeholder values (rules using others are rejected). */
+  async placeholders(workspace: string): Promise<Placeholders> {
+    return (await this.placeholderRecords.get(workspace, 'current'))?.data.values ?? {};
+  }
+
+  /** Replaces the placeholder values; rules compile with them from now on (imports validate with them). */
+  async setPlaceholders(workspace: string, values: Placeholders): Promise<void> {
+    const cur = await this.placeholderRecords.get(workspace, 'current');
+    if (cur) await this.placeholderRecords.update(workspace, 'current', cur.version, { values });
+    else await this.placeholderRecords.create(workspace, 'current', { values });
+    await this.touch(workspace);
   }
 
   /** Every rule of the workspace, ordered by id. */

@@ -73,7 +73,7 @@ describe('rules API', () => {
   });
 
   const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     session: Session,
     payload?: unknown,
@@ -359,6 +359,51 @@ describe('rules API', () => {
     assert.equal(badRange.statusCode, 400);
     const viewerDenied = await call('POST', `${BASE}/${WHOAMI_ID}/backtest`, viewer, range);
     assert.equal(viewerDenied.statusCode, 403);
+  });
+
+  test('placeholders: a rule using %name% is rejected until the workspace sets its values', async () => {
+    const rule = `title: Admin Workstation Logon
+id: 6b3c4d6e-0000-4000-8000-0000000000bb
+logsource:
+  product: windows
+  service: security
+detection:
+  selection:
+    EventID: 4624
+    WorkstationName|expand: '%Admins_Workstations%'
+  condition: selection
+`;
+    const before = await call('POST', `${BASE}/import`, analyst, { text: rule, path: 'ph.yml' });
+    assert.match(
+      before.json<{ rejected: { reason: string }[] }>().rejected[0]?.reason ?? '',
+      /unresolved placeholder/,
+    );
+    const put = await call('PUT', '/api/v1/workspaces/ws-a/sigma-placeholders', analyst, {
+      values: { Admins_Workstations: ['ADMIN-01', 'ADMIN-02'] },
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    const afterPut = await call('POST', `${BASE}/import`, analyst, { text: rule, path: 'ph.yml' });
+    assert.equal(afterPut.json<{ counts: { created: number } }>().counts.created, 1);
+    const test = await call('POST', `${BASE}/test`, analyst, {
+      ruleId: '6b3c4d6e-0000-4000-8000-0000000000bb',
+      events: [
+        { EventID: 4624, Channel: 'Security', WorkstationName: 'admin-02' },
+        { EventID: 4624, Channel: 'Security', WorkstationName: 'KIOSK' },
+      ],
+    });
+    assert.deepEqual(
+      test.json<{ matches: { index: number }[] }>().matches.map((m) => m.index),
+      [0],
+    );
+    const got = await call('GET', '/api/v1/workspaces/ws-a/sigma-placeholders', viewer);
+    assert.deepEqual(got.json(), { values: { Admins_Workstations: ['ADMIN-01', 'ADMIN-02'] } });
+    await call('DELETE', `${BASE}/6b3c4d6e-0000-4000-8000-0000000000bb`, analyst);
+  });
+
+  test('detection stats show the workspace rule revision', async () => {
+    const res = await call('GET', '/api/v1/workspaces/ws-a/detection/stats', viewer);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.ok(res.json<{ revision: number }>().revision > 0);
   });
 
   test('deletes a rule (404 afterwards); routes publish their permission in OpenAPI', async () => {

@@ -4,7 +4,14 @@ import { importRules } from './import-rules.ts';
 import { importFiles } from './rule-import-body.ts';
 import { filterRules } from './rule-list.ts';
 import { exceptionView, ruleSummaryView, versionView } from './rule-view.ts';
-import { ImportQuery, ListQuery, PatchBody, RuleParams, WorkspaceParams } from './rules.schema.ts';
+import {
+  ImportQuery,
+  ListQuery,
+  PatchBody,
+  PlaceholdersBody,
+  RuleParams,
+  WorkspaceParams,
+} from './rules.schema.ts';
 import { registerRuleExceptionRoutes } from './rule-exceptions.routes.ts';
 import { registerRuleProbeRoutes } from './rule-probe.routes.ts';
 import { auditRules, RULES_BASE } from './rule-routes-options.ts';
@@ -109,7 +116,7 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
       const { workspaceId: ws, ruleId } = request.params;
       const rule = await rules.get(ws, ruleId);
       const now = rules.clock.now();
-      const counters = options.detection?.ruleCounters(ws, ruleId);
+      const counters = await options.detection?.ruleCounters(ws, ruleId);
       return {
         ...ruleSummaryView(rule),
         text: rule.data.text,
@@ -151,6 +158,52 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
       await rules.delete(ws, ruleId);
       await auditRules(options, request, 'rule.deleted', ws, `rule:${ruleId}`);
       return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Params: Static<typeof WorkspaceParams> }>(
+    '/api/v1/workspaces/:workspaceId/detection/stats',
+    {
+      config: {
+        permission: 'rules.read',
+        summary: 'Detection in this server process: compiled rules and counters',
+      },
+      schema: { params: WorkspaceParams },
+    },
+    async (request) => {
+      const ws = request.params.workspaceId;
+      return {
+        revision: await rules.revision(ws),
+        running: options.detection?.workspaceStats(ws) ?? null,
+      };
+    },
+  );
+
+  app.get<{ Params: Static<typeof WorkspaceParams> }>(
+    '/api/v1/workspaces/:workspaceId/sigma-placeholders',
+    {
+      config: { permission: 'rules.read', summary: 'Values of %placeholders% for the Sigma expand modifier' },
+      schema: { params: WorkspaceParams },
+    },
+    async (request) => ({ values: await rules.placeholders(request.params.workspaceId) }),
+  );
+
+  app.put<{ Params: Static<typeof WorkspaceParams>; Body: Static<typeof PlaceholdersBody> }>(
+    '/api/v1/workspaces/:workspaceId/sigma-placeholders',
+    {
+      config: {
+        permission: 'rules.write',
+        summary: 'Replace the %placeholder% values (rules recompile with them)',
+      },
+      schema: { params: WorkspaceParams, body: PlaceholdersBody },
+    },
+    async (request) => {
+      const ws = request.params.workspaceId;
+      await rules.setPlaceholders(ws, request.body.values);
+      await auditRules(options, request, 'rules.placeholders.changed', ws, `rules:${ws}`, {
+        names: Object.keys(request.body.values),
+      });
+      return { values: request.body.values };
     },
   );
 

@@ -77,3 +77,14 @@ export const BacktestBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PlaceholdersBody = Type.Object(
+  {
+    /** `%name%` → values, e.g. `{"Admins_Workstations": ["ws-admin-01", "ws-admin-02"]}`. */
+    values: Type.Record(
+      Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' }),
+      Type.Array(Type.String({ maxLength: 1000 }), { maxItems: 10_000 }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -6,6 +6,8 @@ export const RULE_VERSION_KIND = 'sigma-rule-version';
 export const RULE_EXCEPTION_KIND = 'rule-exception';
 /** One record per workspace (id `current`) whose version moves on every rule or exception change. */
 export const RULE_REVISION_KIND = 'rule-revision';
+/** One record per workspace (id `current`): values of `%name%` placeholders for `expand`. */
+export const PLACEHOLDER_KIND = 'sigma-placeholders';
 
 export type RuleDocumentType = 'rule' | 'correlation' | 'filter';
 

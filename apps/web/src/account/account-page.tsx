@@ -3,13 +3,16 @@ import { useSession } from '../auth/session-store.ts';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { MfaEnrolment } from './mfa-enrolment.tsx';
 import { ProfileFacts } from './profile-facts.tsx';
+import { PersonalDataSection } from '../privacy/personal-data-section.tsx';
 
-/** The signed-in account: profile, password change, two-factor authentication. */
+/** The signed-in account: profile, password change, two-factor authentication, personal data. */
 export function AccountPage() {
   const session = useSession();
   // `/account#password` from the user menu: bring that section into view.
   useEffect(() => {
-    if (window.location.hash === '#password') document.getElementById('password')?.scrollIntoView();
+    const target = window.location.hash.slice(1);
+    if (target === 'password' || target === 'personal-data')
+      document.getElementById(target)?.scrollIntoView();
   }, []);
   if (session.status !== 'signed-in') return null;
   const { me } = session;
@@ -39,6 +42,7 @@ export function AccountPage() {
           <MfaEnrolment />
         )}
       </section>
+      <PersonalDataSection />
     </>
   );
 }

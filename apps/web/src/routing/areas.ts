@@ -110,16 +110,18 @@ export const AREAS: readonly Area[] = [
     path: '/settings',
     label: 'Settings',
     group: 'platform',
-    available: false,
-    summary: 'Workspaces, users, roles, authentication and retention.',
+    available: true,
+    summary: 'Users and roles, API keys and ingest tokens, and operator access of the workspace.',
+    requiresSignIn: true,
   },
   {
     id: 'audit',
     path: '/audit',
     label: 'Audit log',
     group: 'platform',
-    available: false,
+    available: true,
     summary: 'The append-only, hash-chained record of every management action and login.',
+    requiresSignIn: true,
   },
   {
     id: 'status',
@@ -138,6 +140,14 @@ export const AREAS: readonly Area[] = [
     summary: 'Your profile, password and two-factor authentication.',
     requiresSignIn: true,
     inNav: false,
+  },
+  {
+    id: 'privacy',
+    path: '/privacy',
+    label: 'Privacy',
+    group: 'platform',
+    available: true,
+    summary: 'The privacy statement: what personal data Vigil keeps, why, for how long, and where.',
   },
 ];
 

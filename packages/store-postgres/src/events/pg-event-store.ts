@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { dayOf, placeEvents, userError } from '@vigil/core';
+import { checkQuery, checkRange, dayOf, placeEvents, userError } from '@vigil/core';
 import type {
   AppendResult,
   EventPage,
@@ -11,6 +11,7 @@ import type {
   VigilEvent,
 } from '@vigil/core';
 import { advisoryLock, withTransaction } from '../connection/pg-transaction.ts';
+import { setScope, withScope } from '../rls/pg-scope.ts';
 import { countEvents, queryEvents } from './pg-event-query.ts';
 import { PgPartitions } from './pg-partitions.ts';
 
@@ -44,43 +45,104 @@ export class PgEventStore implements EventStore {
   }
 
   async #appendOnce(placed: readonly PlacedEvent[]): Promise<AppendResult> {
-    const spaceOf = new Map<string, number>();
+    const byWorkspace = new Map<string, PlacedEvent[]>();
     for (const p of placed) {
-      const key = JSON.stringify([p.workspace, p.dataSpace]);
-      if (!spaceOf.has(key)) spaceOf.set(key, await this.#partitions.ensureSpace(p.workspace, p.dataSpace));
+      const group = byWorkspace.get(p.workspace);
+      if (group) group.push(p);
+      else byWorkspace.set(p.workspace, [p]);
     }
-    const spaces = placed.map((p) => spaceOf.get(JSON.stringify([p.workspace, p.dataSpace])) ?? 0);
+    // Spaces and partitions first, each committed on its own: event_partitions references event_spaces,
+    // so registering a space inside the insert transaction would make the partition DDL wait on it.
+    const spaceOf = await this.#resolveSpaces(byWorkspace);
+    const spaceIds = placed.map((p) => spaceOf.get(spaceKey(p)) ?? 0);
     const wanted = new Map<string, { space: number; day: number }>();
-    placed.forEach((p, i) => wanted.set(`${spaces[i]}:${p.day}`, { space: spaces[i] ?? 0, day: p.day }));
+    placed.forEach((p, i) => wanted.set(`${spaceIds[i]}:${p.day}`, { space: spaceIds[i] ?? 0, day: p.day }));
     await this.#partitions.ensure([...wanted.values()]);
-    // One statement, so one atomic transaction; unnest keeps it a single round trip for any batch size.
-    // ON CONFLICT: a redelivered batch (at-least-once bus) must not duplicate events.
-    const result = await this.#pool.query(
-      `INSERT INTO events (space_id, ts, id, doc)
-       SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
-      [spaces, placed.map((p) => p.ts), placed.map((p) => p.id), placed.map((p) => JSON.stringify(p.event))],
-    );
-    return { appended: result.rowCount ?? 0 };
+    // One transaction for the whole batch; each workspace's rows are inserted under that workspace's
+    // scope (usually one set_config per batch), so RLS's WITH CHECK vouches for every row. unnest keeps
+    // it one statement per workspace. ON CONFLICT: a redelivered batch must not duplicate events.
+    return withTransaction(this.#pool, async (client) => {
+      let appended = 0;
+      for (const [workspace, group] of byWorkspace) {
+        await setScope(client, { workspace });
+        const result = await client.query(
+          `INSERT INTO events (space_id, ts, id, doc)
+           SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
+          [
+            group.map((p) => spaceOf.get(spaceKey(p)) ?? 0),
+            group.map((p) => p.ts),
+            group.map((p) => p.id),
+            group.map((p) => JSON.stringify(p.event)),
+          ],
+        );
+        appended += result.rowCount ?? 0;
+      }
+      return { appended };
+    });
+  }
+
+  /** Space numbers of the batch's (workspace, data space) pairs; unknown ones are registered per workspace. */
+  async #resolveSpaces(
+    byWorkspace: ReadonlyMap<string, readonly PlacedEvent[]>,
+  ): Promise<Map<string, number>> {
+    const spaceOf = new Map<string, number>();
+    for (const [workspace, group] of byWorkspace) {
+      const missing = new Set<string>();
+      for (const p of group) {
+        const cached = this.#partitions.cachedSpace(workspace, p.dataSpace);
+        if (cached === undefined) missing.add(p.dataSpace);
+        else spaceOf.set(spaceKey(p), cached);
+      }
+      if (missing.size === 0) continue;
+      const registered = await withScope(this.#pool, { workspace }, async (client) => {
+        const found = new Map<string, number>();
+        for (const dataSpace of missing) {
+          found.set(dataSpace, await this.#partitions.ensureSpace(client, workspace, dataSpace));
+        }
+        return found;
+      });
+      for (const [dataSpace, space] of registered) {
+        this.#partitions.remember(workspace, dataSpace, space);
+        spaceOf.set(JSON.stringify([workspace, dataSpace]), space);
+      }
+    }
+    return spaceOf;
   }
 
   query(query: EventQuery): Promise<EventPage> {
-    return this.#guard(() => queryEvents(this.#pool, this.#partitions, query));
+    return this.#guard(async () => {
+      checkQuery(query); // before set_config, so a bad range is reported as such, not as a driver error
+      return withScope(this.#pool, { workspace: query.workspace }, (client) =>
+        queryEvents(client, this.#partitions, query),
+      );
+    });
   }
 
   count(query: EventRange): Promise<number> {
-    return this.#guard(() => countEvents(this.#pool, this.#partitions, query));
+    return this.#guard(async () => {
+      checkRange(query);
+      return withScope(this.#pool, { workspace: query.workspace }, (client) =>
+        countEvents(client, this.#partitions, query),
+      );
+    });
   }
 
+  /**
+   * Retention for one workspace, in one transaction scoped to it: the spaces, counts and deletes see
+   * only its rows (partitions FORCE RLS too); detaching and dropping whole days is DDL on its own
+   * partitions, serialised with partition creation by the advisory lock.
+   */
   dropBefore(scope: RetentionScope, before: number): Promise<number> {
     return this.#guard(async () => {
       checkRetention(scope, before);
-      const spaces = await this.#partitions.spaces(
-        scope.workspace,
-        scope.dataSpace ? [scope.dataSpace] : undefined,
-      );
-      if (spaces.length === 0) return 0;
       const boundary = dayOf(before);
-      return withTransaction(this.#pool, async (client) => {
+      return withScope(this.#pool, { workspace: scope.workspace }, async (client) => {
+        const spaces = await this.#partitions.spacesOn(
+          client,
+          scope.workspace,
+          scope.dataSpace ? [scope.dataSpace] : undefined,
+        );
+        if (spaces.length === 0) return 0;
         await advisoryLock(client, this.#partitions.lockKey);
         let removed = 0;
         for (const p of await this.#partitions.list(client, spaces, -2_147_483_648, boundary)) {
@@ -107,6 +169,10 @@ export class PgEventStore implements EventStore {
   async close(): Promise<void> {
     // The pool belongs to the Storage; it closes it.
   }
+}
+
+function spaceKey(p: PlacedEvent): string {
+  return JSON.stringify([p.workspace, p.dataSpace]);
 }
 
 function checkRetention(scope: RetentionScope, before: number): void {

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { dayLabel, MS_PER_DAY, unexpectedError } from '@vigil/core';
 import { advisoryLock, withTransaction } from '../connection/pg-transaction.ts';
+import { withScope } from '../rls/pg-scope.ts';
 
 /** One partition of `events`: one data space, one UTC day. */
 export interface Partition {
@@ -26,28 +27,44 @@ export class PgPartitions {
     this.#lockKey = `vigil:partitions:${schema}`;
   }
 
-  /** The space number of (workspace, data space), registering it on first use (race-free upsert). */
-  async ensureSpace(workspace: string, dataSpace: string): Promise<number> {
+  /** The cached space number of (workspace, data space), if this instance has registered it. */
+  cachedSpace(workspace: string, dataSpace: string): number | undefined {
+    return this.#spaces.get(JSON.stringify([workspace, dataSpace]));
+  }
+
+  /**
+   * The space number of (workspace, data space), registering it on first use (race-free upsert). Runs
+   * on `client`, inside a transaction scoped to `workspace` (event_spaces FORCEs row-level security);
+   * the caller `remember`s it after commit, so a rolled-back registration is never cached.
+   */
+  async ensureSpace(client: PoolClient, workspace: string, dataSpace: string): Promise<number> {
     const key = JSON.stringify([workspace, dataSpace]);
     const cached = this.#spaces.get(key);
     if (cached !== undefined) return cached;
-    await this.#pool.query(
+    await client.query(
       'INSERT INTO event_spaces (workspace, data_space) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [workspace, dataSpace],
     );
-    const result = await this.#pool.query<{ space_id: number }>(
+    const result = await client.query<{ space_id: number }>(
       'SELECT space_id FROM event_spaces WHERE workspace = $1 AND data_space = $2',
       [workspace, dataSpace],
     );
     const space = result.rows[0]?.space_id;
     if (space === undefined) throw unexpectedError('SPACE_MISSING', 'data space vanished after registration');
-    this.#spaces.set(key, space);
     return space;
+  }
+
+  /** Caches a space number once the transaction that registered it has committed. */
+  remember(workspace: string, dataSpace: string, space: number): void {
+    this.#spaces.set(JSON.stringify([workspace, dataSpace]), space);
   }
 
   /**
    * Creates missing day partitions before an append. Idempotent (IF NOT EXISTS, ON CONFLICT) and
-   * serialised by an advisory lock, because concurrent CREATE … PARTITION OF can still collide.
+   * serialised by an advisory lock, because concurrent CREATE … PARTITION OF can still collide. A
+   * partition this call creates gets the parent's row-level-security policy, enabled and forced, in the
+   * same transaction (a statement naming the partition directly bypasses the parent's policies). Touches
+   * only the catalogue (no RLS) and DDL, so it needs no workspace scope.
    */
   async ensure(wanted: readonly { space: number; day: number }[]): Promise<void> {
     const missing = wanted.filter((w) => !this.#known.has(tableName(w.space, w.day)));
@@ -61,18 +78,26 @@ export class PgPartitions {
           `CREATE TABLE IF NOT EXISTS "${table}" PARTITION OF events
            FOR VALUES FROM (${space}, ${from}) TO (${space}, ${from + MS_PER_DAY})`,
         );
-        await client.query(
+        const listed = await client.query(
           'INSERT INTO event_partitions (space_id, day, table_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
           [space, day, table],
         );
+        // Listed just now, under the lock: this transaction created the table, so it secures it.
+        if (listed.rowCount === 1)
+          await client.query('SELECT vigil_secure_event_partition($1::regclass)', [table]);
       }
     });
     for (const { space, day } of missing) this.#known.add(tableName(space, day));
   }
 
-  /** Space numbers of a workspace, optionally limited to some data spaces. */
-  async spaces(workspace: string, dataSpaces?: readonly string[]): Promise<number[]> {
-    const result = await this.#pool.query<{ space_id: number }>(
+  /** Space numbers of a workspace, optionally limited to some data spaces, in a workspace-scoped read. */
+  spaces(workspace: string, dataSpaces?: readonly string[]): Promise<number[]> {
+    return withScope(this.#pool, { workspace }, (client) => this.spacesOn(client, workspace, dataSpaces));
+  }
+
+  /** `spaces` on `client`, inside the caller's transaction (scoped to `workspace`). */
+  async spacesOn(client: PoolClient, workspace: string, dataSpaces?: readonly string[]): Promise<number[]> {
+    const result = await client.query<{ space_id: number }>(
       `SELECT space_id FROM event_spaces
        WHERE workspace = $1 AND ($2::text[] IS NULL OR data_space = ANY ($2::text[])) ORDER BY space_id`,
       [workspace, dataSpaces ?? null],

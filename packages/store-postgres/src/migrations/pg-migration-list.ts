@@ -2,6 +2,7 @@ import type { Migration } from '@vigil/core';
 import { pgIdentityMigration } from '../identity/pg-identity-migration.ts';
 import { pgRowLevelSecurityMigration } from '../identity/pg-row-level-security-migration.ts';
 import { pgCasesMigration } from '../cases/pg-cases-migration.ts';
+import { pgForceRowLevelSecurityMigration } from '../rls/pg-force-row-level-security-migration.ts';
 
 /**
  * PostgreSQL schema, forward-only. `events` is range-partitioned on (data space, event time) with one
@@ -54,4 +55,5 @@ export const postgresMigrations: readonly Migration[] = [
   pgIdentityMigration,
   pgRowLevelSecurityMigration,
   pgCasesMigration,
+  pgForceRowLevelSecurityMigration,
 ];

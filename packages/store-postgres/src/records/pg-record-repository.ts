@@ -1,6 +1,7 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Clock, ListOptions, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
 import { checkKey, checkKind, listLimit, recordExists, recordNotFound, versionConflict } from '@vigil/core';
+import { withScope } from '../rls/pg-scope.ts';
 
 interface Row {
   workspace: string;
@@ -15,7 +16,10 @@ type Guard = <T>(work: () => Promise<T>) => Promise<T>;
 
 const COLUMNS = 'workspace, id, version, created_at, updated_at, data';
 
-/** Metadata records as jsonb in one `records` table keyed by (kind, workspace, id). */
+/**
+ * Metadata records as jsonb in one `records` table keyed by (kind, workspace, id). Every method runs in
+ * a transaction scoped to its workspace, so row-level security agrees with each WHERE clause.
+ */
 export class PgMetadataStore implements MetadataStore {
   readonly #pool: Pool;
   readonly #clock: Clock;
@@ -48,9 +52,12 @@ export class PgRecordRepository<T> implements RecordRepository<T> {
   get(workspace: string, id: string): Promise<StoredRecord<T> | undefined> {
     return this.#guard(async () => {
       checkKey(workspace, id);
-      const result = await this.#pool.query<Row>(
-        `SELECT ${COLUMNS} FROM records WHERE kind = $1 AND workspace = $2 AND id = $3`,
-        [this.#kind, workspace, id],
+      const result = await this.#scoped(workspace, (client) =>
+        client.query<Row>(`SELECT ${COLUMNS} FROM records WHERE kind = $1 AND workspace = $2 AND id = $3`, [
+          this.#kind,
+          workspace,
+          id,
+        ]),
       );
       const row = result.rows[0];
       return row && toRecord<T>(row);
@@ -61,9 +68,11 @@ export class PgRecordRepository<T> implements RecordRepository<T> {
     return this.#guard(async () => {
       checkKey(workspace);
       const limit = listLimit(options);
-      const result = await this.#pool.query<Row>(
-        `SELECT ${COLUMNS} FROM records WHERE kind = $1 AND workspace = $2 AND id > $3 ORDER BY id LIMIT $4`,
-        [this.#kind, workspace, options?.after ?? '', limit],
+      const result = await this.#scoped(workspace, (client) =>
+        client.query<Row>(
+          `SELECT ${COLUMNS} FROM records WHERE kind = $1 AND workspace = $2 AND id > $3 ORDER BY id LIMIT $4`,
+          [this.#kind, workspace, options?.after ?? '', limit],
+        ),
       );
       return result.rows.map((r) => toRecord<T>(r));
     });
@@ -73,10 +82,12 @@ export class PgRecordRepository<T> implements RecordRepository<T> {
     return this.#guard(async () => {
       checkKey(workspace, id);
       const now = this.#clock.now();
-      const result = await this.#pool.query<Row>(
-        `INSERT INTO records (kind, workspace, id, version, created_at, updated_at, data)
-         VALUES ($1, $2, $3, 1, $4, $4, $5::jsonb) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-        [this.#kind, workspace, id, now, JSON.stringify(data)],
+      const result = await this.#scoped(workspace, (client) =>
+        client.query<Row>(
+          `INSERT INTO records (kind, workspace, id, version, created_at, updated_at, data)
+           VALUES ($1, $2, $3, 1, $4, $4, $5::jsonb) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+          [this.#kind, workspace, id, now, JSON.stringify(data)],
+        ),
       );
       const row = result.rows[0];
       if (!row) throw recordExists(this.#kind, id);
@@ -87,30 +98,40 @@ export class PgRecordRepository<T> implements RecordRepository<T> {
   update(workspace: string, id: string, expectedVersion: number, data: T): Promise<StoredRecord<T>> {
     return this.#guard(async () => {
       checkKey(workspace, id);
-      // Compare-and-set in one statement: concurrent updaters cannot both win.
-      const result = await this.#pool.query<Row>(
-        `UPDATE records SET version = version + 1, updated_at = $1, data = $2::jsonb
-         WHERE kind = $3 AND workspace = $4 AND id = $5 AND version = $6 RETURNING ${COLUMNS}`,
-        [this.#clock.now(), JSON.stringify(data), this.#kind, workspace, id, expectedVersion],
-      );
-      const row = result.rows[0];
-      if (row) return toRecord<T>(row);
-      const current = await this.#pool.query<{ version: number }>(
-        'SELECT version FROM records WHERE kind = $1 AND workspace = $2 AND id = $3',
-        [this.#kind, workspace, id],
-      );
-      const found = current.rows[0];
-      if (!found) throw recordNotFound(this.#kind, id);
-      throw versionConflict(this.#kind, id, expectedVersion, found.version);
+      return this.#scoped(workspace, async (client) => {
+        // Compare-and-set in one statement: concurrent updaters cannot both win.
+        const result = await client.query<Row>(
+          `UPDATE records SET version = version + 1, updated_at = $1, data = $2::jsonb
+           WHERE kind = $3 AND workspace = $4 AND id = $5 AND version = $6 RETURNING ${COLUMNS}`,
+          [this.#clock.now(), JSON.stringify(data), this.#kind, workspace, id, expectedVersion],
+        );
+        const row = result.rows[0];
+        if (row) return toRecord<T>(row);
+        const current = await client.query<{ version: number }>(
+          'SELECT version FROM records WHERE kind = $1 AND workspace = $2 AND id = $3',
+          [this.#kind, workspace, id],
+        );
+        const found = current.rows[0];
+        if (!found) throw recordNotFound(this.#kind, id);
+        throw versionConflict(this.#kind, id, expectedVersion, found.version);
+      });
     });
+  }
+
+  /** One transaction scoped to `workspace`: row-level security (FORCEd on `records`) backs the WHERE. */
+  #scoped<R>(workspace: string, work: (client: PoolClient) => Promise<R>): Promise<R> {
+    return withScope(this.#pool, { workspace }, work);
   }
 
   delete(workspace: string, id: string): Promise<boolean> {
     return this.#guard(async () => {
       checkKey(workspace, id);
-      const result = await this.#pool.query(
-        'DELETE FROM records WHERE kind = $1 AND workspace = $2 AND id = $3',
-        [this.#kind, workspace, id],
+      const result = await this.#scoped(workspace, (client) =>
+        client.query('DELETE FROM records WHERE kind = $1 AND workspace = $2 AND id = $3', [
+          this.#kind,
+          workspace,
+          id,
+        ]),
       );
       return (result.rowCount ?? 0) > 0;
     });

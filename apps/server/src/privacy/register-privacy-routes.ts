@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { PrivacySettings } from '@vigil/identity';
+import type { IdentityRuntime } from '../auth/identity-runtime.ts';
+import { registerPersonalDataRoutes } from './personal-data.routes.ts';
+import { registerPrivacyStatementRoutes } from './privacy.routes.ts';
+import { registerProfilingAcknowledgementRoutes } from './profiling-acknowledgement.routes.ts';
+
+/** Privacy (DESIGN §7): statement, inventory, the signed-in user's data-subject rights, profiling consent. */
+export function registerPrivacyRoutes(
+  app: FastifyInstance,
+  rt: IdentityRuntime,
+  settings: PrivacySettings,
+): void {
+  registerPrivacyStatementRoutes(app, settings);
+  registerPersonalDataRoutes(app, rt);
+  registerProfilingAcknowledgementRoutes(app, rt);
+}
