@@ -36,6 +36,7 @@ export function AuditExportButtons({
       <button type="button" className="button" disabled={busy !== null} onClick={() => void run('csv')}>
         {busy === 'csv' ? 'Exporting CSV…' : 'Export CSV'}
       </button>
+      <span className="muted small">the whole log, not only the filtered view</span>
       {error && (
         <span role="alert" className="inline-error">
           Export failed: {error.message}
