@@ -173,7 +173,7 @@ if (url === undefined) {
       });
     });
 
-    test('identity tables FORCE row-level security, so even their owner is walled in', async () => {
+    test('workspace tables FORCE row-level security, so even their owner is walled in', async () => {
       const result = await onClient((c) =>
         c.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
           `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
@@ -183,7 +183,16 @@ if (url === undefined) {
         ),
       );
       const forced = result.rows.filter((r) => r.relforcerowsecurity).map((r) => r.relname);
-      assert.deepEqual(forced, ['audit_log', 'machine_tokens', 'operator_access', 'role_grants', 'roles']);
+      assert.deepEqual(forced, [
+        'audit_log',
+        'event_spaces',
+        'events',
+        'machine_tokens',
+        'operator_access',
+        'records',
+        'role_grants',
+        'roles',
+      ]);
       assert.ok(result.rows.every((r) => r.relrowsecurity));
     });
   });
