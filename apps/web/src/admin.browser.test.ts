@@ -2,15 +2,15 @@
 // playwright-core and Debian's Chromium: users and roles, API keys, the audit log with its export and
 // chain verification, and the access-denied states an analyst sees. The steps run in order.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
+import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const chromiumPath = '/usr/bin/chromium';
 const STRICT_CSP = "default-src 'self'";
 const OWNER = 'owner';
@@ -37,7 +37,7 @@ before(async () => {
   assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
   dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-admin-'));
   let setupLink: string;
-  ({ server, setupLink } = await startServer(dataDir));
+  ({ server, setupLink } = await startVigilServer(dataDir));
   baseUrl = new URL('/', setupLink).href;
   const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
   const setup = await fetch(at('/api/v1/setup'), {
@@ -61,7 +61,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server) await stopServer(server);
+  if (server) await stopVigilServer(server);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -339,63 +339,4 @@ async function openWatchedPage(b: Browser): Promise<Page> {
     if (response.status() >= 400 && !EXPECTED_REFUSALS.has(key)) problems.push(`unexpected answer: ${key}`);
   });
   return p;
-}
-
-/** Starts `vigil serve` on a free port (syslog listeners off, so parallel suites do not collide). */
-function startServer(dir: string): Promise<{ server: ChildProcess; setupLink: string }> {
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VIGIL_'))),
-    VIGIL_SYSLOG_UDP_ENABLED: 'false',
-    VIGIL_SYSLOG_TCP_ENABLED: 'false',
-    VIGIL_SYSLOG_TLS_ENABLED: 'false',
-  };
-  const child = spawn(
-    process.execPath,
-    ['apps/cli/bin/vigil.mjs', 'serve', '--port', '0', '--data-dir', dir],
-    {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail('printed no setup link within 30 s'), 30_000);
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`vigil serve ${why}. Output:\n${output}`));
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Finish set-up \(one-time link\): (\S+)/u.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      child.stdout?.resume();
-      resolve({ server: child, setupLink: match[1] });
-    };
-    const onExit = (code: number | null, signal: string | null) => fail(`exited early (${code ?? signal})`);
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', onExit);
-    child.on('error', (error) => fail(`could not start: ${error.message}`));
-  });
-}
-
-/** SIGTERM, then wait for the exit; a server that ignores it is killed and reported. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(resolve, 10_000, true).unref()),
-  ]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-    assert.fail('vigil serve did not exit within 10 s of SIGTERM');
-  }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
+import { stopVigilServer } from './testing/vigil-server.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const chromiumPath = '/usr/bin/chromium';
@@ -44,7 +45,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server) await stopServer(server);
+  if (server) await stopVigilServer(server);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -202,20 +203,4 @@ function startServer(dir: string): Promise<{ server: ChildProcess; url: string }
     child.on('exit', onExit);
     child.on('error', (error) => fail(`could not start: ${error.message}`));
   });
-}
-
-/** SIGTERM, then wait for the exit; a server that ignores it is killed and reported. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(resolve, 10_000, true).unref()),
-  ]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-    assert.fail('vigil serve did not exit within 10 s of SIGTERM');
-  }
 }

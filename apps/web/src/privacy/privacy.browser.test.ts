@@ -2,15 +2,15 @@
 // public privacy statement with the configured controller, and the account page's personal-data section
 // (view, correct, export without secrets, deletion refused for the last owner).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
+import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..', '..');
 const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'privacy-owner';
 const PASSWORD = 'Privacy-Owner-Pass-9';
@@ -33,7 +33,10 @@ before(async () => {
   await ensureWebBuilt();
   assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
   dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-privacy-'));
-  ({ server, setupLink } = await startServer(dataDir));
+  ({ server, setupLink } = await startVigilServer(dataDir, {
+    VIGIL_PRIVACY_CONTROLLER: 'Browser Test Controller',
+    VIGIL_PRIVACY_CONTACT: 'dpo@example.org',
+  }));
   baseUrl = new URL('/', setupLink).href;
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -57,7 +60,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server) await stopServer(server);
+  if (server) await stopVigilServer(server);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -111,63 +114,3 @@ test('the account page shows personal data, corrects it, exports it without secr
   await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
   assert.deepEqual(problems, []);
 });
-
-/** Starts `vigil serve` on a free port with privacy settings (syslog listeners off). */
-function startServer(dir: string): Promise<{ server: ChildProcess; setupLink: string }> {
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VIGIL_'))),
-    VIGIL_SYSLOG_UDP_ENABLED: 'false',
-    VIGIL_SYSLOG_TCP_ENABLED: 'false',
-    VIGIL_SYSLOG_TLS_ENABLED: 'false',
-    VIGIL_PRIVACY_CONTROLLER: 'Browser Test Controller',
-    VIGIL_PRIVACY_CONTACT: 'dpo@example.org',
-  };
-  const child = spawn(
-    process.execPath,
-    ['apps/cli/bin/vigil.mjs', 'serve', '--port', '0', '--data-dir', dir],
-    {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail('printed no setup link within 30 s'), 30_000);
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`vigil serve ${why}. Output:\n${output}`));
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Finish set-up \(one-time link\): (\S+)/u.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      child.stdout?.resume();
-      resolve({ server: child, setupLink: match[1] });
-    };
-    const onExit = (code: number | null, signal: string | null) => fail(`exited early (${code ?? signal})`);
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', onExit);
-    child.on('error', (error) => fail(`could not start: ${error.message}`));
-  });
-}
-
-/** SIGTERM, then wait for the exit; a server that ignores it is killed. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(resolve, 10_000, true).unref()),
-  ]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
