@@ -163,6 +163,8 @@ export async function startServer(
     const detection = createDetection({
       metadata: storage.metadata,
       bus,
+      latenessMs: config.detection.latenessSeconds * 1000,
+      maxGroupsPerRule: config.detection.maxGroupsPerRule,
       clock: identity.runtime.clock,
       logger,
     });
