@@ -77,11 +77,11 @@ test('the side navigation routes client-side and moves aria-current', async () =
   await page.evaluate(() => Object.assign(window, { vigilNoReload: true }));
   const nav = page.getByRole('navigation', { name: 'Main' });
 
-  await nav.getByRole('link', { name: 'Alerts' }).click();
-  await page.waitForURL(new URL('/alerts', baseUrl).href);
-  await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+  await nav.getByRole('link', { name: 'Playbooks' }).click();
+  await page.waitForURL(new URL('/playbooks', baseUrl).href);
+  await page.getByRole('heading', { level: 1, name: 'Playbooks' }).waitFor();
   await page.getByText('Not available yet').waitFor();
-  assert.equal(await currentNavLink(page), 'Alerts');
+  assert.equal(await currentNavLink(page), 'Playbooks');
 
   await nav.getByRole('link', { name: 'Status' }).click();
   await page.waitForURL(new URL('/status', baseUrl).href);
@@ -89,9 +89,9 @@ test('the side navigation routes client-side and moves aria-current', async () =
   assert.equal(await currentNavLink(page), 'Status');
 
   await page.goBack();
-  await page.waitForURL(new URL('/alerts', baseUrl).href);
-  await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
-  assert.equal(await currentNavLink(page), 'Alerts');
+  await page.waitForURL(new URL('/playbooks', baseUrl).href);
+  await page.getByRole('heading', { level: 1, name: 'Playbooks' }).waitFor();
+  assert.equal(await currentNavLink(page), 'Playbooks');
   assert.equal(await page.evaluate(() => 'vigilNoReload' in window), true, 'navigation reloaded the page');
 });
 

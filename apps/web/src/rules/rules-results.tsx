@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useLoad } from '../admin/use-load.ts';
+import { ResultPager } from '../search/result-pager.tsx';
+import { ErrorBanner } from '../shell/error-banner.tsx';
+import { listRules, PAGE_SIZE, type RuleFilters } from './rules-api.ts';
+import { RulesTable } from './rules-table.tsx';
+
+/** One page of rules for the filters, with keyset paging (the cursors are kept to page back). */
+export function RulesResults({
+  workspaceId,
+  filters,
+  mayWrite,
+}: {
+  readonly workspaceId: string;
+  readonly filters: RuleFilters;
+  readonly mayWrite: boolean;
+}) {
+  // cursors[i] fetches page i + 1.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState(1);
+  const { state, reload } = useLoad(`${page}`, (signal) =>
+    listRules(workspaceId, filters, cursors[page - 1], signal),
+  );
+  const next = state.status === 'ready' ? state.data.next : undefined;
+  const goTo = (target: number) => {
+    if (target > page && next !== undefined) setCursors((c) => [...c.slice(0, page), next]);
+    setPage(target);
+  };
+  const first = (page - 1) * PAGE_SIZE + 1;
+  return (
+    <section className="rules-results" aria-label="Rule list">
+      {state.status === 'loading' && <p role="status">Loading rules…</p>}
+      {state.status === 'failed' && <ErrorBanner error={state.error} />}
+      {state.status === 'ready' && (
+        <>
+          <p role="status" className="muted">
+            {state.data.total === 0
+              ? 'No rules match.'
+              : `Rules ${first}–${first + state.data.rules.length - 1} of ${state.data.total}.`}
+          </p>
+          {state.data.rules.length > 0 && (
+            <RulesTable
+              workspaceId={workspaceId}
+              rules={state.data.rules}
+              mayWrite={mayWrite}
+              onChanged={reload}
+            />
+          )}
+          {(page > 1 || next !== undefined) && (
+            <ResultPager page={page} hasNext={next !== undefined} busy={false} onPage={goTo} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
