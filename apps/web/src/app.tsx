@@ -12,6 +12,9 @@ import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { SettingsPage } from './admin/settings-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
+import { AlertsPage } from './alerts/alerts-page.tsx';
+import { IncidentsPage } from './incidents/incidents-page.tsx';
+import { DetectionPage } from './rules/detection-page.tsx';
 
 export function App() {
   const path = useLocationPath();
@@ -68,6 +71,12 @@ function areaPage(id: string) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'alerts':
+      return <AlertsPage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'detection':
+      return <DetectionPage />;
     default:
       return undefined;
   }

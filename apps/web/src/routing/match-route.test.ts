@@ -36,6 +36,6 @@ test('area ids and paths are unique, and only built areas claim to be available'
   assert.equal(new Set(AREAS.map((a) => a.path)).size, AREAS.length);
   assert.deepEqual(
     AREAS.filter((a) => a.available).map((a) => a.id),
-    ['search', 'settings', 'audit', 'status', 'account', 'privacy'],
+    ['search', 'detection', 'alerts', 'incidents', 'settings', 'audit', 'status', 'account', 'privacy'],
   );
 });
