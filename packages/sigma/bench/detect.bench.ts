@@ -1,13 +1,15 @@
 // Benchmark of single-event Sigma matching (`npm run bench:detect`). Prints JSON lines.
-// Data: the OTRF Windows recordings of ../shared/data/logs/windows (flat JSON lines), repeated in a
-// fixed order to a decent size. Modes, over the same in-memory text: (a) baseline split + JSON.parse,
-// (b) + matching the full SigmaHQ tree, (c) + matching 100 rules (every n-th file, sorted).
+// Data sets: the OTRF Windows recordings of ../shared/data/logs/windows (flat JSON lines), repeated in a
+// fixed order to a decent size, and deterministic generated Sysmon/Security events (generate-events.ts).
+// Modes, per data set over the same in-memory text: (a) baseline split + JSON.parse, (b) + matching
+// the full SigmaHQ tree, (c) + matching 100 rules (every n-th file, sorted).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { loadRules } from '../src/index.ts';
+import { generateEvents } from './generate-events.ts';
 import type { Ruleset } from '../src/index.ts';
 
 const dataRoot = process.env['VIGIL_SHARED_DATA'] ?? join(import.meta.dirname, '../../../../shared/data');
@@ -28,18 +30,6 @@ for (const f of readdirSync(logDir)
     .split('\n'))
     if (l.trim() !== '') lines.push(l);
 }
-const copies = Math.max(1, Math.ceil(targetEvents / lines.length));
-const text = Array.from({ length: copies }, () => lines.join('\n')).join('\n');
-const bytes = Buffer.byteLength(text);
-const events = lines.length * copies;
-print({
-  bench: 'detect',
-  data: 'otrf-windows',
-  distinct_events: lines.length,
-  events,
-  mb: +(bytes / 1e6).toFixed(1),
-});
-
 const ruleRoot = join(dataRoot, 'sigma/rules');
 const files = readdirSync(ruleRoot, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
@@ -85,7 +75,7 @@ interface Result {
   latencies?: Float64Array;
 }
 
-function pass(ruleset: Ruleset | undefined, withLatency: boolean): Result {
+function pass(text: string, events: number, ruleset: Ruleset | undefined, withLatency: boolean): Result {
   const lat = withLatency ? new Float64Array(events) : undefined;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -114,10 +104,10 @@ function pass(ruleset: Ruleset | undefined, withLatency: boolean): Result {
 }
 
 /** Best of `rounds` (the machine is shared; the best round is the least disturbed one). */
-function best(ruleset: Ruleset | undefined): Result {
+function best(text: string, events: number, ruleset: Ruleset | undefined): Result {
   let bestR: Result | undefined;
   for (let r = 0; r < rounds; r++) {
-    const res = pass(ruleset, false);
+    const res = pass(text, events, ruleset, false);
     if (!bestR || res.cpuSeconds < bestR.cpuSeconds) bestR = res;
   }
   return bestR as Result;
@@ -128,39 +118,52 @@ function pct(a: Float64Array, p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 }
 
-// Warm-up (JIT, lazily compiled regexes and prefilters).
-pass(full, false);
-pass(hundred, false);
+/** Runs the three modes over `lines` (repeated to at least `targetEvents`) and prints the figures. */
+function runDataSet(data: string, lines: readonly string[]): void {
+  const copies = Math.max(1, Math.ceil(targetEvents / lines.length));
+  const text = Array.from({ length: copies }, () => lines.join('\n')).join('\n');
+  const bytes = Buffer.byteLength(text);
+  const events = lines.length * copies;
+  print({ bench: 'detect', data, distinct_events: lines.length, events, mb: +(bytes / 1e6).toFixed(1) });
+  // Warm-up (JIT, lazily compiled regexes and prefilters).
+  pass(text, events, full, false);
+  pass(text, events, hundred, false);
 
-const base = best(undefined);
-const modes: [string, Ruleset | undefined, Result][] = [['a_baseline_parse', undefined, base]];
-modes.push(['b_full_sigmahq', full, best(full)]);
-modes.push(['c_100_rules', hundred, best(hundred)]);
-for (const [mode, rs, r] of modes) {
-  const out: Record<string, unknown> = {
-    mode,
-    rules: rs?.rules.length ?? 0,
-    events,
-    seconds: +r.seconds.toFixed(3),
-    cpu_seconds: +r.cpuSeconds.toFixed(3),
-    events_per_s: Math.round(events / r.seconds),
-    mb_per_s: +(bytes / 1e6 / r.seconds).toFixed(1),
-    cpu_events_per_s: Math.round(events / r.cpuSeconds),
-    ratio_to_baseline: +(base.cpuSeconds / r.cpuSeconds).toFixed(3),
-    matches: r.matches,
-  };
-  if (rs) {
-    const lat = pass(rs, true).latencies as Float64Array;
-    out['match_p50_us'] = +(pct(lat, 50) * 1000).toFixed(2);
-    out['match_p99_us'] = +(pct(lat, 99) * 1000).toFixed(2);
+  const base = best(text, events, undefined);
+  const modes: [string, Ruleset | undefined, Result][] = [['a_baseline_parse', undefined, base]];
+  modes.push(['b_full_sigmahq', full, best(text, events, full)]);
+  modes.push(['c_100_rules', hundred, best(text, events, hundred)]);
+  for (const [mode, rs, r] of modes) {
+    const out: Record<string, unknown> = {
+      data,
+      mode,
+      rules: rs?.rules.length ?? 0,
+      events,
+      seconds: +r.seconds.toFixed(3),
+      cpu_seconds: +r.cpuSeconds.toFixed(3),
+      events_per_s: Math.round(events / r.seconds),
+      mb_per_s: +(bytes / 1e6 / r.seconds).toFixed(1),
+      cpu_events_per_s: Math.round(events / r.cpuSeconds),
+      ratio_to_baseline: +(base.cpuSeconds / r.cpuSeconds).toFixed(3),
+      matches: r.matches,
+    };
+    if (rs) {
+      const lat = pass(text, events, rs, true).latencies as Float64Array;
+      out['match_p50_us'] = +(pct(lat, 50) * 1000).toFixed(2);
+      out['match_p99_us'] = +(pct(lat, 99) * 1000).toFixed(2);
+    }
+    print(out);
   }
-  print(out);
+  const full_ = modes[1]?.[2] as Result;
+  const hundred_ = modes[2]?.[2] as Result;
+  print({
+    summary: true,
+    data,
+    full_vs_baseline: +(base.cpuSeconds / full_.cpuSeconds).toFixed(3),
+    full_vs_100: +(hundred_.cpuSeconds / full_.cpuSeconds).toFixed(3),
+  });
 }
-const full_ = modes[1]?.[2] as Result;
-const hundred_ = modes[2]?.[2] as Result;
-print({
-  summary: true,
-  full_vs_baseline: +(base.cpuSeconds / full_.cpuSeconds).toFixed(3),
-  full_vs_100: +(hundred_.cpuSeconds / full_.cpuSeconds).toFixed(3),
-  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-});
+
+runDataSet('otrf-windows', lines);
+runDataSet('generated-sysmon-security', generateEvents(targetEvents, 42));
+print({ peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) });

@@ -1,8 +1,10 @@
-// Profiling helper: full SigmaHQ tree over the OTRF events (run with `node --cpu-prof`).
+// Profiling helper: full SigmaHQ tree over the OTRF events, or generated ones with DATA=generated
+// (run with `node --cpu-prof`; REPS passes).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadRules } from '../src/index.ts';
+import { generateEvents } from './generate-events.ts';
 
 const dataRoot = process.env['VIGIL_SHARED_DATA'] ?? join(import.meta.dirname, '../../../../shared/data');
 const logDir = join(dataRoot, 'logs/windows');
@@ -10,6 +12,7 @@ const events: unknown[] = [];
 for (const f of readdirSync(logDir).filter((n) => n.endsWith('.jsonl.gz')).sort())
   for (const l of gunzipSync(readFileSync(join(logDir, f))).toString('utf8').split('\n'))
     if (l.trim() !== '') events.push(JSON.parse(l));
+if (process.env['DATA'] === 'generated') events.splice(0, events.length, ...generateEvents(20_000, 42).map((l) => JSON.parse(l) as unknown));
 const ruleRoot = join(dataRoot, 'sigma/rules');
 const files = readdirSync(ruleRoot, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))

@@ -14,7 +14,8 @@ export class AhoCorasick {
   private readonly ascii = new Int32Array(128);
   private readonly wide = new Map<number, number>();
   private readonly fold: Uint16Array;
-  private readonly width: number;
+  /** Classes covered by the dense rows: all of them, or (large automata) the ASCII ones. */
+  private readonly denseWidth: number;
   private readonly denseCount: number;
   private dense: Int32Array;
   private readonly edgeStart: Int32Array;
@@ -31,23 +32,33 @@ export class AhoCorasick {
   private readonly rows: Int32Array | null = null;
   private readonly shift: number = 0;
   private readonly hasOut: Uint8Array | null = null;
+  /** Per needle: the scan (generation) after which its further occurrences are not reported. */
+  private readonly done: Uint32Array;
+  private scanGen = 0;
 
   /** `needles` must be case-folded already; scanned text is folded code unit by code unit. */
   constructor(needles: readonly string[]) {
     this.needles = needles;
     this.fold = foldTable();
     this.lengths = Int32Array.from(needles, (n) => n.length);
+    this.done = new Uint32Array(needles.length);
     this.minLength = needles.reduce((m, n) => Math.min(m, n.length), Number.MAX_SAFE_INTEGER);
+    // ASCII classes first: dense rows of large automata cover only them (see denseWidth).
     let classes = 1;
     for (const n of needles) {
       for (let i = 0; i < n.length; i++) {
         const c = n.charCodeAt(i);
-        if (c < 128) {
-          if (this.ascii[c] === 0) this.ascii[c] = classes++;
-        } else if (!this.wide.has(c)) this.wide.set(c, classes++);
+        if (c < 128 && this.ascii[c] === 0) this.ascii[c] = classes++;
       }
     }
-    this.width = classes;
+    const asciiClasses = classes;
+    for (const n of needles) {
+      for (let i = 0; i < n.length; i++) {
+        const c = n.charCodeAt(i);
+        if (c >= 128 && !this.wide.has(c)) this.wide.set(c, classes++);
+      }
+    }
+
     // Upper-case (and other unfolded) ASCII letters share their folded letter's class.
     for (let c = 0; c < 128; c++) {
       const f = this.fold[c] as number;
@@ -118,9 +129,13 @@ export class AhoCorasick {
     const own: (number[] | undefined)[] = new Array<number[] | undefined>(n);
     for (const [old, list] of ownOf) own[newId[old] as number] = list;
     // Small automata are fully dense (one lookup per character); large ones keep a dense prefix.
-    this.denseCount =
-      n * classes <= fullDenseCells ? n : Math.max(1, Math.min(n, Math.floor(denseCells / classes)));
-    this.dense = new Int32Array(this.denseCount * classes);
+    // Needles with many distinct non-ASCII characters (homoglyph rules) would make rows so wide that
+    // few states fit: large automata then keep rows for ASCII classes only; others take the edges.
+    const full = n * classes <= fullDenseCells;
+    const dw = full ? classes : asciiClasses;
+    this.denseWidth = dw;
+    this.denseCount = full ? n : Math.max(1, Math.min(n, Math.floor(denseCells / dw)));
+    this.dense = new Int32Array(this.denseCount * dw);
     this.fail = new Int32Array(n);
     this.outs = new Array<Int32Array | null>(n).fill(null);
     // BFS over the renumbered states: failure links, inherited outputs, dense rows.
@@ -131,13 +146,13 @@ export class AhoCorasick {
       this.outs[s] =
         mine === undefined ? inherited : Int32Array.from(inherited ? [...mine, ...inherited] : mine);
       if (s < this.denseCount) {
-        const base = s * classes;
-        if (s !== 0) for (let k = 0; k < classes; k++) this.dense[base + k] = this.step(f, k);
+        const base = s * dw;
+        if (s !== 0) for (let k = 0; k < dw; k++) this.dense[base + k] = this.step(f, k);
       }
       for (let e = this.edgeStart[s] as number; e < (this.edgeStart[s + 1] as number); e++) {
         const child = this.edgeNext[e] as number;
         const k = this.edgeCls[e] as number;
-        if (s < this.denseCount) this.dense[s * classes + k] = child;
+        if (s < this.denseCount && k < dw) this.dense[s * dw + k] = child;
         this.fail[child] = s === 0 ? 0 : this.step(f, k);
       }
     }
@@ -165,18 +180,28 @@ export class AhoCorasick {
   /** Transition from state `s` on class `k` (complete automaton semantics). */
   private step(s: number, k: number): number {
     for (;;) {
-      if (s < this.denseCount) return this.dense[s * this.width + k] as number;
+      if (s < this.denseCount && k < this.denseWidth) return this.dense[s * this.denseWidth + k] as number;
       const end = this.edgeStart[s + 1] as number;
       for (let e = this.edgeStart[s] as number; e < end; e++) {
         if (this.edgeCls[e] === k) return this.edgeNext[e] as number;
       }
+      if (s === 0) return 0;
       s = this.fail[s] as number;
     }
   }
 
-  /** Calls `hit(needle, endIndex)` for every occurrence of every needle in `text` starting at or after `from`. */
-  scan(text: string, from: number, hit: (needle: number, end: number) => void): void {
-    const { ascii, wide, fold, width, dense, denseCount, outs, edgeStart, edgeCls, edgeNext, fail } = this;
+  /**
+   * Calls `hit(needle, endIndex)` for every occurrence of every needle in `text` starting at or after
+   * `from`, in order of end position. When `hit` returns `true`, later occurrences of that needle in
+   * this text are not reported (short needles such as `\\` occur many times in one value).
+   */
+  scan(text: string, from: number, hit: (needle: number, end: number) => unknown): void {
+    const { ascii, wide, fold, denseWidth, dense, denseCount, outs, edgeStart, edgeCls, edgeNext, fail, done } = this;
+    if (++this.scanGen >= 0xfffffff0) {
+      done.fill(0);
+      this.scanGen = 1;
+    }
+    const g = this.scanGen;
     let s = 0;
     const { rows, hasOut, shift } = this;
     if (rows !== null && hasOut !== null) {
@@ -186,7 +211,10 @@ export class AhoCorasick {
         r = rows[r + (c < 128 ? (ascii[c] as number) : (wide.get(fold[c] as number) ?? 0))] as number;
         if (hasOut[r >> shift] !== 0) {
           const o = outs[r >> shift] as Int32Array;
-          for (let j = 0; j < o.length; j++) hit(o[j] as number, i);
+          for (let j = 0; j < o.length; j++) {
+            const n = o[j] as number;
+            if (done[n] !== g && hit(n, i) === true) done[n] = g;
+          }
         }
       }
       return;
@@ -195,8 +223,8 @@ export class AhoCorasick {
       const c = text.charCodeAt(i);
       const k = c < 128 ? (ascii[c] as number) : (wide.get(fold[c] as number) ?? 0);
       for (;;) {
-        if (s < denseCount) {
-          s = dense[s * width + k] as number;
+        if (s < denseCount && k < denseWidth) {
+          s = dense[s * denseWidth + k] as number;
           break;
         }
         const end = edgeStart[s + 1] as number;
@@ -206,10 +234,16 @@ export class AhoCorasick {
           s = edgeNext[e] as number;
           break;
         }
+        if (s === 0) break;
         s = fail[s] as number;
       }
       const o = outs[s];
-      if (o != null) for (let j = 0; j < o.length; j++) hit(o[j] as number, i);
+      if (o != null) {
+        for (let j = 0; j < o.length; j++) {
+          const n = o[j] as number;
+          if (done[n] !== g && hit(n, i) === true) done[n] = g;
+        }
+      }
     }
   }
 

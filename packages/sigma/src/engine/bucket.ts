@@ -53,14 +53,19 @@ export class Bucket {
   private state: EvalState | undefined;
   private curLen = 0;
   private curField: FieldIndex | undefined;
-  private readonly onNeedle = (needle: number, end: number): void => {
+  /** Marks a needle's atoms; true when its later occurrences in the same text cannot add anything. */
+  private readonly onNeedle = (needle: number, end: number): boolean => {
     const fi = this.curField as FieldIndex;
     const c = fi.containsAtom[needle] as number;
     if (c >= 0) this.mark(c);
+    // Occurrences are reported by end position, so only the first can start at 0.
     const p = fi.prefixAtom[needle] as number;
     if (p >= 0 && end + 1 === (fi.ac as AhoCorasick).lengths[needle]) this.mark(p);
     const s = fi.suffixAtom[needle] as number;
-    if (s >= 0 && end === this.curLen - 1) this.mark(s);
+    if (s < 0) return true;
+    if (end === this.curLen - 1) this.mark(s);
+    const st = this.state as EvalState;
+    return st.hit[s] === st.gen;
   };
 
   constructor(entries: BucketEntry[], atoms: AtomTable, state: EvalState, cache: AutomatonCache) {
