@@ -156,7 +156,7 @@ export class AhoCorasick {
         this.fail[child] = s === 0 ? 0 : this.step(f, k);
       }
     }
-    if (this.denseCount === n) {
+    if (this.denseCount === n && dw === classes) {
       // Pre-shifted row offsets (width rounded up to a power of two) save a multiplication per character.
       const shift = Math.ceil(Math.log2(Math.max(2, classes)));
       const rows = new Int32Array(n << shift);
@@ -196,7 +196,20 @@ export class AhoCorasick {
    * this text are not reported (short needles such as `\\` occur many times in one value).
    */
   scan(text: string, from: number, hit: (needle: number, end: number) => unknown): void {
-    const { ascii, wide, fold, denseWidth, dense, denseCount, outs, edgeStart, edgeCls, edgeNext, fail, done } = this;
+    const {
+      ascii,
+      wide,
+      fold,
+      denseWidth,
+      dense,
+      denseCount,
+      outs,
+      edgeStart,
+      edgeCls,
+      edgeNext,
+      fail,
+      done,
+    } = this;
     if (++this.scanGen >= 0xfffffff0) {
       done.fill(0);
       this.scanGen = 1;

@@ -201,10 +201,16 @@ export class DetectionCompiler {
       let c = cache.get(name);
       if (!c) {
         const sel = det.selections.get(name);
-        c = sel ? orNode(sel.maps.map((m) => andNode(
-              m.map((item) => this.item(item)),
-              this.weigh,
-            ))) : FALSE;
+        c = sel
+          ? orNode(
+              sel.maps.map((m) =>
+                andNode(
+                  m.map((item) => this.item(item)),
+                  this.weigh,
+                ),
+              ),
+            )
+          : FALSE;
         cache.set(name, c);
       }
       return c;
