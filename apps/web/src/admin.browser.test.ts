@@ -10,9 +10,9 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
 import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
+import { openWatchedPage } from './testing/watched-page.ts';
 
 const chromiumPath = '/usr/bin/chromium';
-const STRICT_CSP = "default-src 'self'";
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Admin-Owner-Pass-9';
 const ANALYST = 'analyst1';
@@ -56,7 +56,11 @@ before(async () => {
       '--disable-background-networking',
     ],
   });
-  owner = await openWatchedPage(browser);
+  owner = await openWatchedPage(browser, {
+    expectedRefusals: EXPECTED_REFUSALS,
+    problems,
+    clipboardOrigin: baseUrl,
+  });
 });
 
 after(async () => {
@@ -248,7 +252,11 @@ test('audit log: the actions are listed, filterable, exported as CSV, and the ch
 });
 
 test('an analyst sees access denied on the audit log and on Users & roles', async () => {
-  const analyst = await openWatchedPage(browser!);
+  const analyst = await openWatchedPage(browser!, {
+    expectedRefusals: EXPECTED_REFUSALS,
+    problems,
+    clipboardOrigin: baseUrl,
+  });
   await analyst.goto(at('/account'));
   await analyst.waitForURL(at('/login?next=%2Faccount'));
   await signIn(analyst, ANALYST, temporaryPassword);
@@ -288,55 +296,4 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** A page that records console errors, uncaught errors, unexpected refusals and CSP violations in `problems`. */
-async function openWatchedPage(b: Browser): Promise<Page> {
-  const context = await b.newContext({ acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  await context.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const headers = response.headers();
-    const serverPolicy = headers['content-security-policy'];
-    headers['content-security-policy'] = serverPolicy ? `${serverPolicy}, ${STRICT_CSP}` : STRICT_CSP;
-    return route.fulfill({ response, headers });
-  });
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(window, { vigilCspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  const p = await context.newPage();
-  p.setDefaultTimeout(15_000);
-  const expectedPaths = new Set([...EXPECTED_REFUSALS].map((e) => e.split(' ')[1]));
-  p.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // Chromium logs every refused fetch; the expected ones are checked by status below.
-    const url = message.location().url;
-    if (
-      message.text().startsWith('Failed to load resource') &&
-      url !== '' &&
-      expectedPaths.has(new URL(url).pathname)
-    )
-      return;
-    problems.push(`console error: ${message.text()}`);
-  });
-  p.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  p.on('requestfailed', (request) => {
-    // A full-page navigation away cancels the requests of the page being left.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(
-      `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
-    );
-  });
-  p.on('response', (response) => {
-    const key = `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`;
-    if (response.status() >= 400 && !EXPECTED_REFUSALS.has(key)) problems.push(`unexpected answer: ${key}`);
-  });
-  return p;
 }

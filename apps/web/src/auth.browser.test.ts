@@ -11,9 +11,9 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
 import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
+import { openWatchedPage } from './testing/watched-page.ts';
 
 const chromiumPath = '/usr/bin/chromium';
-const STRICT_CSP = "default-src 'self'";
 const OWNER = 'owner';
 const FIRST_PASSWORD = 'Browser-Owner-Pass-9';
 const SECOND_PASSWORD = 'Second-Owner-Pass-7';
@@ -53,7 +53,7 @@ before(async () => {
       '--disable-background-networking',
     ],
   });
-  page = await openWatchedPage(browser);
+  page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
 after(async () => {
@@ -328,54 +328,4 @@ function totp(base32: string, epochMs: number): string {
   const mac = createHmac('sha1', key).update(counter).digest();
   const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-/** A page that records console errors, uncaught errors, unexpected refusals and CSP violations in `problems`. */
-async function openWatchedPage(b: Browser): Promise<Page> {
-  const context = await b.newContext({ acceptDownloads: true });
-  await context.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const headers = response.headers();
-    const serverPolicy = headers['content-security-policy'];
-    headers['content-security-policy'] = serverPolicy ? `${serverPolicy}, ${STRICT_CSP}` : STRICT_CSP;
-    return route.fulfill({ response, headers });
-  });
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(window, { vigilCspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  const p = await context.newPage();
-  p.setDefaultTimeout(15_000);
-  const expectedPaths = new Set([...EXPECTED_REFUSALS].map((e) => e.split(' ')[1]));
-  p.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // Chromium logs every refused fetch; the expected ones are checked by status below.
-    const url = message.location().url;
-    if (
-      message.text().startsWith('Failed to load resource') &&
-      url !== '' &&
-      expectedPaths.has(new URL(url).pathname)
-    )
-      return;
-    problems.push(`console error: ${message.text()}`);
-  });
-  p.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  p.on('requestfailed', (request) => {
-    // A full-page navigation away cancels the session probe of the page being left.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(
-      `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
-    );
-  });
-  p.on('response', (response) => {
-    const key = `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`;
-    if (response.status() >= 400 && !EXPECTED_REFUSALS.has(key)) problems.push(`unexpected answer: ${key}`);
-  });
-  return p;
 }

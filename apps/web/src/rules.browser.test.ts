@@ -11,9 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
 import { makeZip } from '../../server/src/rules/zip-fixture.ts';
 import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
+import { openWatchedPage } from './testing/watched-page.ts';
 
 const chromiumPath = '/usr/bin/chromium';
-const STRICT_CSP = "default-src 'self'";
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Rules-Owner-Pass-7';
 const RULE_ID = '5f0c8a52-7d1e-4c39-9a61-2b7a0c1d9e01';
@@ -78,7 +78,7 @@ before(async () => {
       '--disable-background-networking',
     ],
   });
-  page = await openWatchedPage(browser);
+  page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
 after(async () => {
@@ -233,51 +233,3 @@ test('no console errors, unexpected failed requests or CSP violations were repor
   assert.deepEqual(violations ?? [], []);
   assert.deepEqual(problems, []);
 });
-
-/** A page that records console errors, uncaught errors, unexpected refusals and CSP violations in `problems`. */
-async function openWatchedPage(b: Browser): Promise<Page> {
-  const context = await b.newContext();
-  await context.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    const headers = response.headers();
-    const serverPolicy = headers['content-security-policy'];
-    headers['content-security-policy'] = serverPolicy ? `${serverPolicy}, ${STRICT_CSP}` : STRICT_CSP;
-    return route.fulfill({ response, headers });
-  });
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(window, { vigilCspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  const p = await context.newPage();
-  p.setDefaultTimeout(15_000);
-  const expectedPaths = new Set([...EXPECTED_REFUSALS].map((e) => e.split(' ')[1]));
-  p.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const url = message.location().url;
-    if (
-      message.text().startsWith('Failed to load resource') &&
-      url !== '' &&
-      expectedPaths.has(new URL(url).pathname)
-    )
-      return;
-    problems.push(`console error: ${message.text()}`);
-  });
-  p.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  p.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(
-      `request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`,
-    );
-  });
-  p.on('response', (response) => {
-    const key = `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`;
-    if (response.status() >= 400 && !EXPECTED_REFUSALS.has(key)) problems.push(`unexpected answer: ${key}`);
-  });
-  return p;
-}
