@@ -1,22 +1,30 @@
-// Ingest benchmark (`npm run bench:ingest`, DESIGN §8). Prints JSON lines.
+// Ingest benchmark (`npm run bench:ingest [-- --no-rules | --rules-only]`, DESIGN §8). Prints JSON lines.
 // Data: the OTRF Windows recordings of ../shared/data/logs/windows (flat JSON lines, repeated in a fixed
 // order) and seeded Linux auth syslog lines (sshd, sudo, su, pam, useradd). Modes, same in-memory text:
 //   baseline_*  — bare split (+ JSON.parse for JSON), the floor any parser pays;
 //   pipeline_*  — the real ingest pipeline (parse + normalise to ECS + enrich with vigil.*), bus publish
 //                 stubbed out, bodies of BODY events as an HTTP client would send them;
-//   e2e_sqlite  — pipeline → in-process bus → event writer → SQLite (WAL) with durable acks: each body
-//                 resolves only once committed; latency = submission → commit, per body.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   http_embedded_full_sigma — `vigil serve` (embedded: SQLite, in-process bus, detection) with the
+//                 whole SigmaHQ tree of ../shared/data/sigma/rules imported and enabled, fed NDJSON
+//                 bodies over HTTP by IN_FLIGHT clients; a 200 means committed, so the time per body is
+//                 ingest→stored latency; sustained events/s over all bodies after a warm-up body;
+//   http_embedded_no_rules — the same without rules: HTTP + pipeline + storage cost alone.
 import { join } from 'node:path';
-import { createInProcessBus, silentLogger, startEventWriter } from '@vigil/core';
+import { parseArgs } from 'node:util';
 import type { Bus } from '@vigil/core';
-import { CommitTracker, createIngestPipeline, SourceStats, trackCommits } from '@vigil/ingest';
+import { createIngestPipeline, SourceStats } from '@vigil/ingest';
 import type { IngestPipeline } from '@vigil/ingest';
 import type { FormatName } from '@vigil/parsers';
-import { openSqliteStorage } from '@vigil/store-sqlite';
-import { machine, otrfWindowsLines, pct, peakRssMb, print, round, seeded } from './bench-support.ts';
+import { dataRoot, machine, otrfWindowsLines, peakRssMb, print, round, seeded } from './bench-support.ts';
+import { benchHttpIngest, sigmaRuleFiles } from './ingest-http.ts';
 
+const { values: args } = parseArgs({
+  options: {
+    'no-rules': { type: 'boolean', default: false },
+    'rules-only': { type: 'boolean', default: false },
+  },
+});
+const SIGMA_RULES = join(dataRoot, 'sigma/rules');
 const WINDOWS_EVENTS = Number(process.env['BENCH_EVENTS'] ?? 60_000);
 const AUTH_EVENTS = Number(process.env['BENCH_AUTH_EVENTS'] ?? 200_000);
 const BODY = Number(process.env['BENCH_BODY_EVENTS'] ?? 1000);
@@ -138,6 +146,7 @@ async function runPipeline(pipeline: IngestPipeline, texts: readonly string[], f
   return n;
 }
 
+const baselines = new Map<string, number>();
 for (const d of datasets) {
   const texts = bodies(d.lines);
   const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
@@ -158,6 +167,7 @@ for (const d of datasets) {
     return n;
   });
   print(figures(d.json ? 'baseline_split_json_parse' : 'baseline_split', d.name, bytes, base));
+  baselines.set(d.name, base.events / base.seconds);
   const pipeline = createIngestPipeline({ bus: nullBus, stats: new SourceStats() });
   const piped = await best(() => runPipeline(pipeline, texts, d.format));
   print({
@@ -166,60 +176,31 @@ for (const d of datasets) {
   });
 }
 
-// End to end into embedded SQLite with durable acknowledgements.
+// End to end over HTTP into a real embedded server, durable acknowledgements, with the full SigmaHQ
+// tree imported and enabled, then without rules (storage and HTTP only) unless --no-rules/--rules-only.
+const modes = [
+  ...(args['no-rules'] ? [] : [{ mode: 'http_embedded_full_sigma', rules: sigmaRuleFiles(SIGMA_RULES) }]),
+  ...(args['rules-only'] ? [] : [{ mode: 'http_embedded_no_rules', rules: [] as string[] }]),
+];
 for (const d of datasets) {
   const texts = bodies(d.lines);
-  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-ingest-'));
-  const storage = await openSqliteStorage({ dataDir, logger: silentLogger });
-  await storage.migrate();
-  const bus = createInProcessBus({ capacity: 64 });
-  const commits = new CommitTracker(120_000);
-  const writer = await startEventWriter({
-    bus,
-    events: trackCommits(storage.events, commits),
-    logger: silentLogger,
-  });
-  const pipeline = createIngestPipeline({ bus, stats: new SourceStats(), commits, maxBatchBytes: 8_388_608 });
-  const latencies: number[] = [];
-  let next = 0;
-  const t = await timed(async () => {
-    let stored = 0;
-    const lane = async () => {
-      for (let i = next++; i < texts.length; i = next++) {
-        const text = texts[i] ?? '';
-        const t0 = performance.now();
-        const r = await pipeline.ingest({
-          source,
-          bytes: text.length,
-          text,
-          format: d.format,
-          durable: true,
-        });
-        latencies.push(performance.now() - t0);
-        stored += r.accepted;
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-    return stored;
-  });
-  const count = await storage.events.count({
-    workspace: source.workspace,
-    from: 0,
-    to: Date.UTC(9000, 0, 1),
-  });
-  print({
-    ...figures('e2e_embedded_sqlite_durable', d.name, bytes, t),
-    stored: count,
-    body_events: BODY,
-    in_flight: IN_FLIGHT,
-    batch_latency_ms_p50: round(pct(latencies, 50)),
-    batch_latency_ms_p99: round(pct(latencies, 99)),
-    peak_rss_mb: peakRssMb(),
-  });
-  await writer.stop();
-  await bus.close();
-  await storage.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const m of modes) {
+    const result = await benchHttpIngest({
+      bodies: texts,
+      events: d.lines.length,
+      inFlight: IN_FLIGHT,
+      ruleFiles: m.rules,
+      ...(d.json ? {} : { format: d.format }),
+    });
+    const base = baselines.get(d.name);
+    const eps = Number(result['events_per_s']);
+    print({
+      mode: m.mode,
+      data: d.name,
+      ...result,
+      ...(base ? { baseline_events_per_s: Math.round(base), ratio_to_baseline: round(eps / base, 4) } : {}),
+      bench_peak_rss_mb: peakRssMb(),
+    });
+  }
 }
 print({ peak_rss_mb: peakRssMb() });

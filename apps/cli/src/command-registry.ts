@@ -12,6 +12,8 @@ import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { tokensCreateCommand } from './commands/tokens-create.ts';
 import { keysRotateCommand } from './commands/keys-rotate.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { attackImportCommand } from './commands/attack-import.ts';
+import { rolesGrantPlatformCommand, rolesRevokePlatformCommand } from './commands/roles-platform.ts';
 
 /**
  * Every `vigil` command, in the order `vigil --help` lists them. Adding a command is one entry here
@@ -25,7 +27,10 @@ export const commands: readonly Command[] = [
   auditVerifyCommand,
   tokensCreateCommand,
   keysRotateCommand,
+  rolesGrantPlatformCommand,
+  rolesRevokePlatformCommand,
   ingestCommand,
+  attackImportCommand,
   detectCommand,
   sigmaCheckCommand,
   configPrintCommand,

@@ -6,6 +6,7 @@ import { EVENTS_STORE_TOPIC, type Bus, type EventWriter, type Storage } from '@v
 import type { VigilConfig } from '@vigil/config';
 import { requestIdFor } from './http/request-id.ts';
 import { registerErrorHandling } from './http/register-error-handling.ts';
+import { coerceQuerystringHook } from './http/coerce-querystring.ts';
 import { installRouteCatalog } from './openapi/route-catalog.ts';
 import { registerOpenApiRoute } from './openapi/openapi.routes.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
@@ -18,17 +19,29 @@ import { memoryIdentityRuntime } from './auth/memory-identity-runtime.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { registerIdentityRoutes } from './auth/register-identity-routes.ts';
 import { registerPrivacyRoutes } from './privacy/register-privacy-routes.ts';
+import { createCasesPrivacy } from './privacy/cases-privacy.ts';
+import { eventPseudonymiserOpener } from './privacy/open-event-pseudonymiser.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerSavedQueryRoutes } from './search/saved-queries.routes.ts';
+import { registerScheduledRuleRoutes } from './scheduled-rules/scheduled-rules.routes.ts';
+import { simulationLimits } from './scheduled-rules/scheduled-rules-settings.ts';
+import { RecordScheduledRuleStore } from '@vigil/cases';
 import { registerDataSpaceRoutes } from './data-spaces/data-spaces.routes.ts';
 import { createIngestServices, type IngestServices } from './ingest/ingest-services.ts';
 import { registerIngestRoutes } from './ingest/register-ingest-routes.ts';
+import { registerSyslogSourceRoutes } from './ingest/syslog/syslog-sources.routes.ts';
 import { ingestMetricFamilies } from './ingest/stats/ingest-metrics.ts';
 import { machineTokenVerifier } from '@vigil/ingest';
+import { activeWorkspaceVerifier } from './workspaces/active-workspace-verifier.ts';
 import { createCasesRuntime, memoryCasesStores, type CasesRuntime } from './alerts/cases-runtime.ts';
 import { registerCasesRoutes } from './alerts/register-cases-routes.ts';
+import { registerInvestigationRoutes } from './investigation/investigation.routes.ts';
+import { workspaceMembers } from './incidents/workspace-members.ts';
+import { registerOverviewRoutes } from './overview/register-overview-routes.ts';
 import { createDetection, type DetectionRuntime } from './detection/create-detection.ts';
 import { registerRuleRoutes } from './rules/rules.routes.ts';
+import { registerCoverageRoutes } from './coverage/coverage.routes.ts';
+import { AttackMatrixStore } from './coverage/attack-matrix-store.ts';
 import { detectionMetricFamilies } from './detection/detection-metrics.ts';
 import { serverUsesTls } from './tls/server-tls.ts';
 
@@ -82,10 +95,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const routes = installRouteCatalog(app);
   registerErrorHandling(app);
   const identity = options.identity ?? (await memoryIdentityRuntime({ tls }));
-  await app.register(cookie);
-  // Before any route: the gate covers every route registered after it, feature modules included.
-  registerAuthentication(app, identity);
-
+  // Before the authentication gate: its hook answers 401/403 itself, and those answers need the headers too.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -102,9 +112,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         frameAncestors: ["'none'"],
       },
     },
+    // Same answer as frame-ancestors 'none' for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
     // HSTS only means something over TLS; on plain loopback HTTP it would pin browsers to https.
     strictTransportSecurity: tls,
   });
+  await app.register(cookie);
+  // Before any route: the gate covers every route registered after it, feature modules included.
+  registerAuthentication(app, identity);
 
   const detection =
     options.detection ??
@@ -120,7 +135,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     createIngestServices({
       bus: options.bus,
       config,
-      verifier: machineTokenVerifier(identity.stores.machineTokens, identity.clock),
+      verifier: activeWorkspaceVerifier(
+        machineTokenVerifier(identity.stores.machineTokens, identity.clock),
+        identity.stores.workspaces,
+      ),
       detect: detection.service,
     });
 
@@ -128,6 +146,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Querystrings are text: numbers/booleans their schema declares are coerced; bodies stay strict.
+  app.addHook('preValidation', coerceQuerystringHook);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     http.record(request.method, route, reply.statusCode);
@@ -151,11 +171,34 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   registerOpenApiRoute(app, routes, options.version);
   registerIdentityRoutes(app, identity);
-  registerPrivacyRoutes(app, identity, config.privacy);
+  registerPrivacyRoutes(
+    app,
+    identity,
+    config.privacy,
+    // Called per request, by when `cases` (set up below) exists.
+    createCasesPrivacy(
+      () => cases,
+      async () => (await identity.stores.workspaces.list()).map((w) => w.id),
+    ),
+    eventPseudonymiserOpener(config, options.logger),
+  );
   registerSearchRoutes(app, { storage: options.storage, clock: identity.clock, audit: identity.audit });
   registerSavedQueryRoutes(app, identity.metadata, identity.audit);
+  registerScheduledRuleRoutes(app, {
+    store: new RecordScheduledRuleStore(identity.metadata),
+    storage: options.storage,
+    clock: identity.clock,
+    audit: identity.audit,
+    simulation: simulationLimits(config),
+  });
   registerDataSpaceRoutes(app, identity.metadata, identity.audit, options.storage.events);
   await registerIngestRoutes(app, ingest, config.server.bodyLimitBytes);
+  registerSyslogSourceRoutes(app, {
+    metadata: identity.metadata,
+    audit: identity.audit,
+    runtime: ingest.syslog,
+    workspaces: async () => (await identity.stores.workspaces.list()).map((w) => w.id),
+  });
   await registerRuleRoutes(app, {
     rules: detection.rules,
     exceptions: detection.exceptions,
@@ -163,10 +206,39 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     events: options.storage.events,
     audit: identity.audit,
   });
-  await registerCasesRoutes(
-    app,
-    options.cases ?? createCasesRuntime(memoryCasesStores(), { clock: identity.clock, ids: identity.ids }),
-  );
+  await registerCoverageRoutes(app, {
+    matrices: new AttackMatrixStore(detection.rules.metadata),
+    rules: detection.rules,
+    metadata: detection.rules.metadata,
+    dataSeen: detection.dataSeen,
+    detection: detection.service,
+    clock: identity.clock,
+    audit: identity.audit,
+  });
+  const cases =
+    options.cases ?? createCasesRuntime(memoryCasesStores(), { clock: identity.clock, ids: identity.ids });
+  await registerCasesRoutes(app, cases, {
+    audit: identity.audit,
+    box: identity.box,
+    attachmentMaxBytes: config.cases.attachmentMaxBytes,
+    requireRule: async (workspace, ruleId) => {
+      await detection.rules.get(workspace, ruleId);
+    },
+    members: workspaceMembers(identity),
+  });
+  registerInvestigationRoutes(app, { cases, events: options.storage.events });
+  registerOverviewRoutes(app, {
+    sources: {
+      alerts: cases.alerts,
+      incidents: cases.incidents,
+      rules: detection.rules,
+      ingest: ingest.stats,
+    },
+    metadata: identity.metadata,
+    workspaces: identity.stores.workspaces,
+    audit: identity.audit,
+    clock: identity.clock,
+  });
   if (options.routes) await options.routes(app);
   await registerConsoleRoutes(app, config.server.webDistDir ?? DEFAULT_WEB_DIST_DIR);
   return app;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import {
   EVENTS_STORE_TOPIC,
@@ -18,15 +19,21 @@ import { firstRunSetupLink } from './first-run/first-run-setup-link.ts';
 import { openIdentity } from './auth/open-identity.ts';
 import { startRetentionJob } from './data-spaces/retention-job.ts';
 import { startPersonalDataRetentionJob } from './privacy/personal-data-retention-job.ts';
+import { createCasesPrivacy } from './privacy/cases-privacy.ts';
+import { startWorkspacePurgeJob } from './workspaces/workspace-purge-job.ts';
+import { workspaceRowsPurger } from './workspaces/workspace-rows-purger.ts';
+import { activeWorkspaceVerifier } from './workspaces/active-workspace-verifier.ts';
 import { VIGIL_VERSION } from './version/vigil-version.ts';
 import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
 import { createIngestServices } from './ingest/ingest-services.ts';
 import { startSyslogListeners, type SyslogListeners } from './ingest/syslog/syslog-listeners.ts';
+import { startCloudTrailSource } from './ingest/cloud-trails/start-cloud-trail-source.ts';
 import { createCasesRuntime } from './alerts/cases-runtime.ts';
 import { openCasesStores } from './alerts/open-cases-stores.ts';
 import { startAlertPipeline } from './alerts/alert-pipeline.ts';
 import { startAlertStreamPoller } from './alerts/alert-stream-poller.ts';
 import { startSlaSweep } from './incidents/sla-sweep.ts';
+import { startScheduledRules } from './scheduled-rules/start-scheduled-rules.ts';
 import { createDetection } from './detection/create-detection.ts';
 import { resolveServerTls, serverUsesTls } from './tls/server-tls.ts';
 import { checkBindSafety } from './tls/check-bind-safety.ts';
@@ -125,19 +132,33 @@ export async function startServer(
       logger: logger.child({ job: 'retention' }),
     });
     cleanups.push(() => retention.stop());
-    // Personal data: expired sessions purged, long-disabled accounts anonymised (hourly, and once at start).
+    // Workspaces whose deletion grace period ended are purged (hourly, and once at start).
+    const workspacePurge = startWorkspacePurgeJob({
+      rt: identity.runtime,
+      events: storage.events,
+      logger: logger.child({ job: 'workspace-purge' }),
+      extraPurgers: [workspaceRowsPurger(storage, logger.child({ job: 'workspace-purge' }))],
+    });
+    cleanups.push(() => workspacePurge.stop());
+    // Alerts and incidents; embedded mode also runs the alert pipeline here (distributed: vigil worker).
+    const casesStores = await openCasesStores(config, logger);
+    cleanups.push(() => casesStores.close());
+    // Personal data: expired sessions purged, long-disabled accounts anonymised (hourly, and once at start);
+    // started once the cases stores are open, because anonymisation pseudonymises cases data too.
     const personalData = startPersonalDataRetentionJob({
       rt: identity.runtime,
       retentionDays: config.privacy.retentionDays,
       logger: logger.child({ job: 'personal-data-retention' }),
+      casesPrivacy: createCasesPrivacy(
+        () => casesStores,
+        async () => (await identity.runtime.stores.workspaces.list()).map((w) => w.id),
+      ),
     });
     cleanups.push(() => personalData.stop());
-    // Alerts and incidents; embedded mode also runs the alert pipeline here (distributed: vigil worker).
-    const casesStores = await openCasesStores(config, logger);
-    cleanups.push(() => casesStores.close());
     const cases = createCasesRuntime(casesStores, {
       clock: identity.runtime.clock,
       ids: identity.runtime.ids,
+      metadata: storage.metadata,
     });
     if (config.mode === 'embedded') {
       const pipeline = await startAlertPipeline({
@@ -159,12 +180,26 @@ export async function startServer(
       logger: logger.child({ job: 'sla-sweep' }),
     });
     cleanups.push(() => slaSweep.stop());
+    // Scheduled query rules: the runner where scheduledRules.runIn says (the ledger's claims keep each
+    // interval to one runner), and the hourly retention of their run history.
+    const scheduledRules = startScheduledRules({
+      config,
+      process: 'serve',
+      metadata: identity.runtime.metadata,
+      search: storage.search,
+      cases,
+      workspaces: async () => (await identity.runtime.stores.workspaces.list()).map((w) => w.id),
+      clock: identity.runtime.clock,
+      logger: logger.child({ job: 'scheduled-rules' }),
+    });
+    cleanups.push(() => scheduledRules.stop());
     // Detection runs inside the ingest pipeline (its detect hook); the rules API shares its stores.
     const detection = createDetection({
       metadata: storage.metadata,
       bus,
       latenessMs: config.detection.latenessSeconds * 1000,
       maxGroupsPerRule: config.detection.maxGroupsPerRule,
+      matchThreads: config.detection.matchThreads ?? Math.max(1, availableParallelism() - 1),
       clock: identity.runtime.clock,
       logger,
     });
@@ -175,7 +210,10 @@ export async function startServer(
       config,
       detect: detection.service,
       logger,
-      verifier: machineTokenVerifier(identity.runtime.stores.machineTokens, identity.runtime.clock),
+      verifier: activeWorkspaceVerifier(
+        machineTokenVerifier(identity.runtime.stores.machineTokens, identity.runtime.clock),
+        identity.runtime.stores.workspaces,
+      ),
       ...(commits ? { commits } : {}),
     });
     const version = options.version ?? VIGIL_VERSION;
@@ -201,8 +239,16 @@ export async function startServer(
       });
     }
     // After the HTTP server: cleanups run in reverse, so listeners stop before the queue drains.
-    const syslog = await startSyslogListeners(config, ingest, logger);
+    const syslog = await startSyslogListeners(config, ingest, logger, {
+      metadata: identity.runtime.metadata,
+      workspaces: async () =>
+        (await identity.runtime.stores.workspaces.list())
+          .filter((w) => w.status === 'active')
+          .map((w) => w.id),
+    });
     cleanups.push(() => syslog.close());
+    const trails = startCloudTrailSource(config, ingest, storage.metadata, logger);
+    cleanups.push(() => trails.close());
     const url = formatUrl(app.server.address() as AddressInfo, tls !== undefined);
     const setupLink = await firstRunSetupLink({ identity: identity.runtime, baseUrl: url });
     logger.info({ url, mode: config.mode, version }, 'server started');

@@ -10,11 +10,14 @@ import { AccountPage } from './account/account-page.tsx';
 import { PrivacyPage } from './privacy/privacy-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SearchPage } from './search/search-page.tsx';
+import { SourcesPage } from './sources/sources-page.tsx';
 import { SettingsPage } from './admin/settings-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { AlertsPage } from './alerts/alerts-page.tsx';
 import { IncidentsPage } from './incidents/incidents-page.tsx';
 import { DetectionPage } from './rules/detection-page.tsx';
+import { OverviewPage } from './overview/overview-page.tsx';
+import { EntitiesPage } from './entities/entities-page.tsx';
 
 export function App() {
   const path = useLocationPath();
@@ -63,6 +66,8 @@ function areaPage(id: string) {
       return <StatusPage />;
     case 'search':
       return <SearchPage />;
+    case 'data-sources':
+      return <SourcesPage />;
     case 'account':
       return <AccountPage />;
     case 'privacy':
@@ -77,6 +82,10 @@ function areaPage(id: string) {
       return <IncidentsPage />;
     case 'detection':
       return <DetectionPage />;
+    case 'overview':
+      return <OverviewPage />;
+    case 'entities':
+      return <EntitiesPage />;
     default:
       return undefined;
   }

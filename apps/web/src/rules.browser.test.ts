@@ -170,6 +170,40 @@ test('a pasted rule is imported, listed, found by the filters and enabled', asyn
   await page.getByText('Rules 1–1 of 1.').waitFor();
 });
 
+test('rules are enabled by selection and disabled by filter in bulk', async () => {
+  await page.getByLabel('Search rules').fill('');
+  await page.getByLabel('Level').selectOption('');
+  await page.getByLabel('Tag').fill('');
+  await page.getByLabel('Enabled', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('Rules 1–2 of 2.').waitFor();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await page.getByLabel('Select all rules on this page').check();
+  await bulk.getByText('2 selected:').waitFor();
+  await bulk.getByRole('button', { name: 'Enable selected' }).click();
+  await bulk.getByText('Enabled 1 of 2 rules (1 already enabled).').waitFor();
+  const other = page.locator(`tr[data-rule-id="${OTHER_ID}"]`);
+  await other.getByRole('switch', { name: 'Enabled: Net User Listing', checked: true }).waitFor();
+
+  await page.getByLabel('Search rules').fill('net user');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('Rules 1–1 of 1.').waitFor();
+  await bulk.getByRole('button', { name: 'Disable all matching' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm the bulk change' });
+  await confirm.getByText('Disable every rule matching {"q":"net user"}?').waitFor();
+  await confirm.getByRole('button', { name: 'Disable them' }).click();
+  await bulk.getByText('Disabled 1 of 1 rules (0 already disabled).').waitFor();
+  await other.getByRole('switch', { name: 'Enabled: Net User Listing', checked: false }).waitFor();
+
+  await page.getByLabel('Search rules').fill('whoami');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('Rules 1–1 of 1.').waitFor();
+  await page
+    .locator(`tr[data-rule-id="${RULE_ID}"]`)
+    .getByRole('switch', { name: `Enabled: ${RULE_TITLE}`, checked: true })
+    .waitFor();
+});
+
 test('the rule page shows the rule and tests it against a matching and a non-matching event', async () => {
   await page.getByRole('link', { name: RULE_TITLE }).click();
   await page.waitForURL(at(`/detection/rules/${RULE_ID}?workspace=default`));

@@ -1,13 +1,16 @@
-import { silentLogger, startEventWriter, type Logger } from '@vigil/core';
+import { silentLogger, startEventWriter, systemClock, type Logger } from '@vigil/core';
 import type { VigilConfig } from '@vigil/config';
 import {
   createCasesRuntime,
   describeFailure,
   openBus,
   openCasesStores,
+  openIdentityStores,
   openMigratedStorage,
   requireServiceUrls,
+  runsScheduledRules,
   startAlertPipeline,
+  startScheduledRules,
   urlTarget,
 } from '@vigil/server';
 
@@ -18,6 +21,8 @@ export interface RunningWorker {
 
 export interface StartWorkerOptions {
   logger?: Logger;
+  /** Names this worker in the scheduled-rule ledger's claims (default: random). */
+  instanceId?: string;
 }
 
 /**
@@ -51,13 +56,32 @@ export async function startWorker(
     // Detections → alerts (dedup, suppression) → incidents (automatic grouping); durable consumer alert-aggregator.
     const casesStores = await openCasesStores(distributed, logger);
     cleanups.push(() => casesStores.close());
+    const cases = createCasesRuntime(casesStores, { metadata: storage.metadata });
     const pipeline = await startAlertPipeline({
       bus,
-      cases: createCasesRuntime(casesStores),
+      cases,
       events: storage.events,
       logger: logger.child({ job: 'alert-pipeline' }),
     });
     cleanups.push(() => pipeline.stop());
+    // Scheduled query rules, when scheduledRules.runIn includes the worker: the same runner and alert
+    // intake as `vigil serve`; the ledger's claims keep each interval to one runner across processes.
+    if (runsScheduledRules(distributed, 'worker')) {
+      const identityStores = await openIdentityStores(distributed, logger);
+      cleanups.push(() => identityStores.close());
+      const scheduledRules = startScheduledRules({
+        config: distributed,
+        process: 'worker',
+        metadata: storage.metadata,
+        search: storage.search,
+        cases,
+        workspaces: async () => (await identityStores.workspaces.list()).map((w) => w.id),
+        clock: systemClock,
+        logger: logger.child({ job: 'scheduled-rules' }),
+        ...(options.instanceId === undefined ? {} : { instanceId: options.instanceId }),
+      });
+      cleanups.push(() => scheduledRules.stop());
+    }
     logger.info({}, 'worker started');
     let closing: Promise<void> | undefined;
     return {

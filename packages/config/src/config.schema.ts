@@ -4,6 +4,9 @@ import { SecuritySection } from './sections/security.schema.ts';
 import { PrivacySection } from './sections/privacy.schema.ts';
 import { IngestSection } from './sections/ingest.schema.ts';
 import { DetectionSection } from './sections/detection.schema.ts';
+import { CasesSection } from './sections/cases.schema.ts';
+import { CloudTrailsSection } from './sections/cloud-trails.schema.ts';
+import { ScheduledRulesSection } from './sections/scheduled-rules.schema.ts';
 
 /*
  * The one configuration schema of Vigil. Every leaf carries the annotations the loader, the redaction
@@ -100,6 +103,9 @@ export const VigilConfigSchema = Type.Object(
     privacy: PrivacySection,
     ingest: IngestSection,
     detection: DetectionSection,
+    cases: CasesSection,
+    cloudTrails: CloudTrailsSection,
+    scheduledRules: ScheduledRulesSection,
   },
   { additionalProperties: false },
 );

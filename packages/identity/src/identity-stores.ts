@@ -18,6 +18,12 @@ import { MemoryUserStore } from './users/memory-user-store.ts';
 import type { UserStore } from './users/user.port.ts';
 import { MemoryWorkspaceStore } from './workspaces/memory-workspace-store.ts';
 import type { WorkspaceStore } from './workspaces/workspace.port.ts';
+import type { GroupStore } from './groups/group.port.ts';
+import { MemoryGroupStore } from './groups/memory-group-store.ts';
+import type { LoginThrottleStore } from './login-throttle/login-throttle.port.ts';
+import { MemoryLoginThrottleStore } from './login-throttle/memory-login-throttle-store.ts';
+import type { SsoLoginStateStore } from './sso/sso-login-state.port.ts';
+import { MemorySsoLoginStateStore } from './sso/memory-sso-login-state-store.ts';
 
 /** Every persistence port of the identity domain, as one storage adapter provides them. */
 export interface IdentityStores {
@@ -31,6 +37,10 @@ export interface IdentityStores {
   readonly setupTokens: SetupTokenStore;
   readonly operatorAccess: OperatorAccessStore;
   readonly audit: AuditLog;
+  readonly groups: GroupStore;
+  /** Shared so a lockout holds across API processes. */
+  readonly loginThrottle: LoginThrottleStore;
+  readonly ssoLoginStates: SsoLoginStateStore;
 }
 
 /** In-memory stores for tests and the reference behaviour of the adapters' contract suites. */
@@ -47,5 +57,8 @@ export function memoryIdentityStores(): IdentityStores {
     setupTokens: new MemorySetupTokenStore(),
     operatorAccess: new MemoryOperatorAccessStore(),
     audit: new MemoryAuditLog(),
+    groups: new MemoryGroupStore(),
+    loginThrottle: new MemoryLoginThrottleStore(),
+    ssoLoginStates: new MemorySsoLoginStateStore(),
   };
 }

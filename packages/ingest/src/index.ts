@@ -10,3 +10,5 @@ export * from './tokens/ingest-token-verifier.port.ts';
 export * from './tokens/memory-ingest-token-verifier.ts';
 export * from './tokens/machine-token-verifier.ts';
 export * from './syslog/syslog-framer.ts';
+export * from './syslog/syslog-token.ts';
+export * from './cloud-trails/trail-file.ts';

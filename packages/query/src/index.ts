@@ -28,3 +28,4 @@ export * from './store-support/search-plan.ts';
 export * from './store-support/aggregate-rows.ts';
 export * from './store-support/like-pattern.ts';
 export * from './store-support/search-request.ts';
+export { limitRows } from './store-support/limit-rows.ts';

@@ -1,6 +1,8 @@
 // Sigma (specification v2.1): rule/filter/correlation parsing, compilation and fast event matching.
 export { loadRules } from './engine/load-rules.ts';
 export type { LoadOptions, LoadResult, Rejection, RuleSource } from './engine/load-rules.ts';
+export { loadRulesSliced } from './engine/load-rules-sliced.ts';
+export type { Slicer } from './engine/load-rules-sliced.ts';
 export { Ruleset } from './engine/ruleset.ts';
 export type { RuleInfo, RuleRef, RulesetStats } from './engine/ruleset.ts';
 export { fieldValue } from './engine/field-value.ts';

@@ -8,6 +8,8 @@ import { migratePostgres } from './migrations/pg-migrator.ts';
 import { PgMetadataStore } from './records/pg-record-repository.ts';
 import { PgPartitions } from './events/pg-partitions.ts';
 import { PgEventSearch } from './search/pg-event-search.ts';
+import { PgScopedDb } from './identity/pg-scoped-db.ts';
+import { purgePgWorkspaceRows } from './purge/pg-workspace-rows.ts';
 
 export interface PostgresStorageOptions {
   /** `postgres://user:password@host:port/db`; the password never appears in errors or logs. */
@@ -54,6 +56,11 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     search: new PgEventSearch(pool, new PgPartitions(pool, schema), guard),
     migrate: () => guard(() => migratePostgres(pool, schema, migrations, clock, logger)),
     ping: () => events.ping(),
+    // Workspace scope: row-level security lets the purge touch that workspace's rows and no others.
+    purgeWorkspaceRows: (workspace) =>
+      new PgScopedDb(pool, guard).run({ workspace }, (client) =>
+        purgePgWorkspaceRows(client, schema, workspace),
+      ),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -8,7 +8,8 @@ import { SqliteEventStore } from './events/sqlite-event-store.ts';
 import { sqliteMigrations } from './migrations/sqlite-migration-list.ts';
 import { migrateSqlite } from './migrations/sqlite-migrator.ts';
 import { SqliteMetadataStore } from './records/sqlite-record-repository.ts';
-import { SqliteEventSearch } from './search/sqlite-event-search.ts';
+import { WorkerEventSearch } from './search/worker-event-search.ts';
+import { purgeSqliteWorkspaceRows } from './purge/sqlite-workspace-rows.ts';
 
 export interface SqliteStorageOptions {
   /** Directory holding `vigil.db` (and its WAL files); created when missing. */
@@ -38,21 +39,26 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
   const writes = new WriteQueue();
   const migrations = [...sqliteMigrations, ...(options.extraMigrations ?? [])];
   const events = new SqliteEventStore(db, writes);
+  // Searches run on a worker thread with their own connection: a slow one must not stall ingest.
+  const search = new WorkerEventSearch(path);
   let closed = false;
   logger.debug({ path }, 'opened SQLite store');
   return Promise.resolve({
     kind: 'sqlite',
     events,
     metadata: new SqliteMetadataStore(db, writes, clock),
-    search: new SqliteEventSearch(db),
+    search,
     migrate: (): Promise<MigrationReport> => writes.run(() => migrateSqlite(db, migrations, clock, logger)),
     ping: () => events.ping(),
-    close: () =>
-      writes.run(() => {
+    purgeWorkspaceRows: (workspace) => writes.run(() => purgeSqliteWorkspaceRows(db, workspace)),
+    close: async () => {
+      await search.close();
+      await writes.run(() => {
         // Waits for queued writes, so close never cuts a batch in half.
         if (closed) return;
         closed = true;
         db.close();
-      }),
+      });
+    },
   });
 }

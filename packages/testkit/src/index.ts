@@ -23,3 +23,6 @@ export * from './contracts/identity/audit-log.contract.ts';
 export * from './contracts/identity/identity-stores.contract.ts';
 export * from './contracts/search.contract.ts';
 export * from './contracts/cases/cases-stores.contract.ts';
+export * from './contracts/privacy/event-pseudonymisation.contract.ts';
+export * from './contracts/scheduled/scheduled-rule-store.contract.ts';
+export * from './secrets/test-secret-registry.ts';

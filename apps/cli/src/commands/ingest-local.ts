@@ -10,13 +10,25 @@ import {
 import type { FormatName } from '@vigil/parsers';
 import { openMigratedStorage } from '@vigil/server';
 import type { IngestSink } from './ingest-sink.ts';
+import { assertWorkspaceWritable } from './assert-workspace-writable.ts';
 
 /**
  * Local mode: opens the configured storage and stores through the same pipeline stage as the
  * server (parse → enrich → detect hook → bus → event writer), each chunk committed before the next.
+ * The target workspace must accept writes (not archived or scheduled for deletion).
  */
-export async function openLocalSink(config: VigilConfig, logger: Logger): Promise<IngestSink> {
+export async function openLocalSink(
+  config: VigilConfig,
+  logger: Logger,
+  workspace: string,
+): Promise<IngestSink> {
   const { storage } = await openMigratedStorage(config, logger);
+  try {
+    await assertWorkspaceWritable(config, workspace, logger);
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
   const bus = createInProcessBus({ capacity: config.ingest.queueCapacity, logger });
   const commits = new CommitTracker(config.ingest.commitTimeoutMs);
   const writer = await startEventWriter({ bus, events: trackCommits(storage.events, commits), logger });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { operationalError, userError } from '@vigil/core';
@@ -32,8 +33,9 @@ function ndjsonBodies(text: string, format: FormatName): string[] {
 
 /**
  * Remote mode: POSTs gzip-compressed NDJSON or text batches to `/api/v1/workspaces/W/ingest` with
- * the ingest token. 429/503 are retried after Retry-After; when the server queued only the first
- * part of a batch (`details.accepted`), only the rest is resent.
+ * the ingest token. Each batch carries a fresh `X-Vigil-Delivery-Id`, so 429/503 are retried after
+ * Retry-After by resending the whole batch with the same id: whatever part the server had already
+ * stored is recognised and kept once (docs/ingest.md, exactly-once resends).
  */
 export function openRemoteSink(
   server: { url: string; token: string },
@@ -45,8 +47,7 @@ export function openRemoteSink(
     format: FormatName,
     json: boolean,
   ): Promise<{ events: number; failed: number }> => {
-    let rest = body;
-    let events = 0;
+    const deliveryId = randomUUID();
     const url = `${server.url}/api/v1/workspaces/${encodeURIComponent(workspace)}/ingest?format=${format}&data_space=${encodeURIComponent(dataSpace)}`;
     for (let attempt = 1; ; attempt++) {
       let res: Response;
@@ -57,8 +58,9 @@ export function openRemoteSink(
             authorization: `Bearer ${server.token}`,
             'content-type': json ? 'application/x-ndjson' : 'text/plain; charset=utf-8',
             'content-encoding': 'gzip',
+            'x-vigil-delivery-id': deliveryId,
           },
-          body: gzipSync(rest, { level: 1 }),
+          body: gzipSync(body, { level: 1 }),
         });
       } catch (cause) {
         throw operationalError(
@@ -68,15 +70,8 @@ export function openRemoteSink(
         );
       }
       const reply = (await res.json().catch(() => ({}))) as IngestReply;
-      if (res.ok) return { events: events + (reply.accepted ?? 0), failed: reply.failed ?? 0 };
+      if (res.ok) return { events: reply.accepted ?? 0, failed: reply.failed ?? 0 };
       if ((res.status === 429 || res.status === 503) && attempt < MAX_ATTEMPTS) {
-        const done = reply.error?.details?.accepted ?? 0;
-        if (done > 0) {
-          // The first `done` records are stored: resend only the others.
-          const lines = rest.split('\n').filter((l) => l.trim() !== '');
-          rest = `${lines.slice(done).join('\n')}\n`;
-          events += done;
-        }
         const wait = Number(res.headers.get('retry-after') ?? '1');
         await sleep(Math.max(0.1, Math.min(Number.isFinite(wait) ? wait : 1, 30)) * 1000);
         continue;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { silentLogger, type VigilEvent } from '@vigil/core';
 import { openSqliteStorage } from '@vigil/store-sqlite';
 import { ingestFixture } from '../../../server/src/ingest/testing/ingest-fixture.ts';
@@ -132,4 +133,45 @@ test('vigil ingest usage errors exit 2; an unreadable file exits 1', async () =>
     1,
   );
   assert.match(b.out.stderr, /cannot read missing\.log/);
+});
+
+test('vigil ingest --server resends a refused batch whole, with the same delivery id', async () => {
+  const seen: { deliveryId: string | undefined; body: string }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({
+        deliveryId: req.headers['x-vigil-delivery-id'] as string | undefined,
+        body: gunzipSync(Buffer.concat(chunks)).toString('utf8'),
+      });
+      // The first answer is lost to a busy server (as after a commit timeout); the resend succeeds.
+      if (seen.length === 1) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+        res.end('{"error":{"code":"INGEST_COMMIT_TIMEOUT","message":"slow"}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"accepted":3,"failed":0,"errors":[]}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-resend-'));
+  writeFileSync(join(dir, 'e.ndjson'), '{"message":"a"}\n{"message":"b"}\n{"message":"c"}\n');
+  const { cli, out } = io(dir, { VIGIL_INGEST_TOKEN: 'vigil_it_0000000000000000_x' });
+  try {
+    const code = await main(
+      ['ingest', 'e.ndjson', '--workspace', 'ws-a', '--server', `http://127.0.0.1:${port}`],
+      cli,
+    );
+    assert.equal(code, 0, out.stderr);
+    assert.match(out.stdout, /events: 3; parse failures: 0/);
+    assert.equal(seen.length, 2);
+    assert.match(seen[0]?.deliveryId ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(seen[1]?.deliveryId, seen[0]?.deliveryId);
+    assert.equal(seen[1]?.body, seen[0]?.body);
+  } finally {
+    server.close();
+  }
 });

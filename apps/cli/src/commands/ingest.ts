@@ -58,7 +58,7 @@ export const ingestCommand: Command = {
     else {
       const config = configFromFlags(values, io);
       const level = config.log.level === 'info' ? 'warn' : config.log.level;
-      sink = await openLocalSink(config, createLogger({ level }));
+      sink = await openLocalSink(config, createLogger({ level }), opts.workspace);
     }
     const progress = new IngestProgress(io.stderr);
     let events = 0;

@@ -2,10 +2,13 @@ import { systemClock, userError } from '@vigil/core';
 import { AuditTrail } from '@vigil/identity';
 import {
   createLogger,
+  describeRewrapReport,
   loadMasterKeyring,
+  openCasesStores,
   masterKeyFilePath,
   rewrapStoredSecrets,
   rotatedKeyring,
+  sealedValueOwners,
   withIdentityStores,
   writeMasterKeyFile,
 } from '@vigil/server';
@@ -23,8 +26,9 @@ export const keysRotateCommand: Command = {
 
 Writes a new master key to the key file (the old one stays in the file as a previous key, so values
 sealed under it still open), then re-wraps the data key of every stored secret (audit signing key,
-TOTP seeds) under the new key without decrypting the secrets themselves. Running servers keep
-working with the old key until restarted. Once every server runs with the new file,
+TOTP seeds, incident/alert attachments) under the new key without decrypting the secrets
+themselves. Running servers reload the key file within a minute, on SIGHUP, or as soon as they meet
+a value sealed under a key they do not hold, so nothing needs a restart. After that,
 --retire-previous re-wraps anything sealed meanwhile and removes the previous keys from the file.
 Keys given in VIGIL_MASTER_KEY are rotated by whoever manages that variable.
 
@@ -52,7 +56,11 @@ ${configFlagUsage(FLAGS)}
     // The file first: should re-wrapping stop half-way, both keys are still there to open every value.
     if (!retire) writeMasterKeyFile(path, ring);
     const report = await withIdentityStores(config, logger, async (stores, storage) => {
-      const done = await rewrapStoredSecrets(ring, stores, storage.metadata);
+      const cases = await openCasesStores(config, logger);
+      const done = await rewrapStoredSecrets(
+        ring,
+        sealedValueOwners({ identity: stores, metadata: storage.metadata, attachments: cases.attachments }),
+      ).finally(() => cases.close());
       await new AuditTrail(stores.audit, systemClock).record({
         event_type: 'secrets.rewrapped',
         user_id: null,
@@ -62,17 +70,19 @@ ${configFlagUsage(FLAGS)}
         client_id: cliClientId('keys rotate'),
         result: 'success',
         request_id: null,
-        details: { signingKey: done.signingKey, mfaSecrets: done.mfaSecrets, retiredPrevious: retire },
+        details: { rewrapped: done, retiredPrevious: retire },
       });
       return done;
     });
     if (retire) writeMasterKeyFile(path, { current: ring.current, previous: [] });
     io.stdout.write(
       `${retire ? 'Previous master keys retired' : `New master key ${ring.current.id} is current`}; ` +
-        `re-wrapped ${report.mfaSecrets} TOTP seed(s)${report.signingKey ? ' and the audit signing key' : ''}.\n`,
+        `re-wrapped: ${describeRewrapReport(report)}.\n`,
     );
     if (!retire)
-      io.stdout.write('Restart running servers, then run `vigil keys rotate --retire-previous`.\n');
+      io.stdout.write(
+        'Running servers reload the key file within a minute (or now: send them SIGHUP); then run `vigil keys rotate --retire-previous`.\n',
+      );
     return EXIT_OK;
   },
 };

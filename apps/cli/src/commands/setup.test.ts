@@ -156,7 +156,7 @@ test('vigil keys rotate re-wraps stored secrets under a new key, then retires th
     EXIT_OK,
     rotated.out.stderr,
   );
-  assert.match(rotated.out.stdout, /re-wrapped 0 TOTP seed\(s\) and the audit signing key/);
+  assert.match(rotated.out.stdout, /re-wrapped: audit-signing-key 1, mfa-seeds 0, attachments 0/);
   const after = readFileSync(keyFile, 'utf8').trim().split('\n');
   assert.equal(after.length, 2);
   assert.equal(after[1], before[0], 'the old key stays as previous');

@@ -94,6 +94,7 @@ test('detections on the bus become deduplicated alerts grouped into an incident 
       batches: 2,
       detections: 4,
       malformed: 1,
+      replayed: 0,
       created: 2,
       updated: 1,
       suppressed: 0,
@@ -204,6 +205,51 @@ test('a redelivered batch (grouping failed) is grouped again without counting it
   } finally {
     await pipeline.stop();
     await bus.close();
+    await stores.close();
+    await storage.close();
+  }
+});
+
+test('a worker that crashed after storing, before acking: the next process does not count the detections again', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-alert-pipeline-'));
+  dirs.push(dataDir);
+  const storage = await openSqliteStorage({ dataDir });
+  await storage.migrate();
+  const stores = await openSqliteCasesStores({ dataDir });
+  await storage.events.append([
+    processEvent('e-1', T0),
+    processEvent('e-2', T0 + 1),
+  ] as unknown as VigilEvent[]);
+  const batch = [
+    detection('exec', 'e-1', T0, ['attack.execution']),
+    detection('exec', 'e-2', T0 + 1, ['attack.execution']),
+  ];
+  const clock = new ManualClock(T0 + 60_000);
+  const run = async (ids: string) => {
+    // A fresh runtime and pipeline: nothing remembered in memory, as after a restart.
+    const bus = createInProcessBus();
+    const cases = createCasesRuntime(stores, { clock, ids: sequentialIds(ids) });
+    const pipeline = await startAlertPipeline({ bus, cases, events: storage.events, logger: silentLogger });
+    try {
+      await bus.publish(DETECTIONS_TOPIC, batch);
+      assert.equal(await drainTopic(bus, DETECTIONS_TOPIC, 5000), 0);
+      return { ...pipeline.counters };
+    } finally {
+      await pipeline.stop();
+      await bus.close();
+    }
+  };
+  try {
+    const first = await run('w1');
+    assert.equal(first.created, 1);
+    clock.advance(5 * 60_000);
+    const second = await run('w2');
+    assert.equal(second.replayed, 2);
+    assert.equal(second.created + second.updated, 0);
+    const alerts = await stores.alerts.list(WS);
+    assert.equal(alerts.length, 1);
+    assert.equal(alerts[0]?.count, 2);
+  } finally {
     await stores.close();
     await storage.close();
   }

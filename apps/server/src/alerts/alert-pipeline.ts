@@ -30,6 +30,8 @@ export interface AlertPipelineCounters {
   batches: number;
   detections: number;
   malformed: number;
+  /** Detections already processed (by this or another process) before a redelivery: not counted again. */
+  replayed: number;
   created: number;
   updated: number;
   suppressed: number;
@@ -53,6 +55,7 @@ export async function startAlertPipeline(options: AlertPipelineOptions): Promise
     batches: 0,
     detections: 0,
     malformed: 0,
+    replayed: 0,
     created: 0,
     updated: 0,
     suppressed: 0,
@@ -60,7 +63,8 @@ export async function startAlertPipeline(options: AlertPipelineOptions): Promise
     grouped: 0,
   };
   // Messages this process already aggregated: a redelivery (grouping failed, or the ack was lost) only
-  // retries the grouping instead of counting the same detections twice. Bounded, oldest dropped first.
+  // retries the grouping. Bounded, oldest dropped first. Across processes (a crashed worker) the store's
+  // processed-detection ids keep the aggregator from counting the same detections twice.
   const aggregated = new Map<string, { result: AggregationResult }>();
   const subscription: Subscription = await bus.subscribe<unknown>(
     DETECTIONS_TOPIC,
@@ -76,6 +80,7 @@ export async function startAlertPipeline(options: AlertPipelineOptions): Promise
         counters.batches += 1;
         counters.detections += detections.length;
         counters.malformed += malformed;
+        counters.replayed += done.result.replayed;
         counters.created += done.result.created.length;
         counters.updated += done.result.updated.length;
         counters.suppressed += done.result.suppressed;

@@ -139,6 +139,9 @@ export const SuppressionView = Type.Object(
     reason: Type.String(),
     owner: Type.String(),
     createdAt: Type.Number(),
+    enabled: Type.Optional(Type.Boolean()),
+    updatedAt: Type.Optional(Type.Number()),
+    updatedBy: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -161,6 +164,26 @@ export const SuppressionCreateBody = Type.Object(
   { additionalProperties: false },
 );
 export type SuppressionCreateBody = Static<typeof SuppressionCreateBody>;
+
+export const SuppressionPatchBody = Type.Object(
+  {
+    ruleId: Type.Optional(
+      Type.Union([id, Type.Null()], { description: 'A rule id, or null for every rule' }),
+    ),
+    match: Type.Optional(SuppressionCreateBody.properties.match),
+    durationMs: Type.Optional(
+      Type.Integer({
+        minimum: 60_000,
+        maximum: 365 * 86_400_000,
+        description: 'New duration, counted from now',
+      }),
+    ),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type SuppressionPatchBody = Static<typeof SuppressionPatchBody>;
 
 export const SuppressedHitsQuery = Type.Object(
   {

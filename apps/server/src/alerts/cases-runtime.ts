@@ -1,20 +1,27 @@
-import { randomIds, systemClock, type Clock, type IdGenerator } from '@vigil/core';
+import { randomIds, systemClock, type Clock, type IdGenerator, type MetadataStore } from '@vigil/core';
 import {
   AlertAggregator,
   AlertService,
   IncidentGrouper,
   IncidentService,
   MemoryAlertRepository,
+  MemoryAttachmentRepository,
   MemoryIncidentRepository,
   MemorySuppressedHitLedger,
   MemorySuppressionRuleRepository,
   type AlertRepository,
+  type AttachmentRepository,
   type GroupingOptions,
   type IncidentRepository,
   type SuppressedHitLedger,
   type SuppressionRuleRepository,
 } from '@vigil/cases';
 import { AlertNotifier } from './alert-notifier.ts';
+import { MemoryMetadataStore } from '../auth/memory-metadata-store.ts';
+import { SlaPolicyStore } from '../incidents/sla-policy-store.ts';
+import { RuleAlertingStore } from './rule-alerting-store.ts';
+import { UserNotificationStore } from '../incidents/user-notification-store.ts';
+import { RelationshipStore } from '../incidents/relationship-store.ts';
 
 /** The cases repositories a composition root provides (SQLite, PostgreSQL or memory). */
 export interface CasesStores {
@@ -22,6 +29,7 @@ export interface CasesStores {
   incidents: IncidentRepository;
   suppressions: SuppressionRuleRepository;
   ledger: SuppressedHitLedger;
+  attachments: AttachmentRepository;
 }
 
 /** Everything the alert pipeline and the alert/incident routes share. */
@@ -34,6 +42,16 @@ export interface CasesRuntime extends CasesStores {
   incidentService: IncidentService;
   /** New alerts, for the live stream. */
   notifier: AlertNotifier;
+  /** Per-workspace incident SLA policies (records table). */
+  slaPolicies: SlaPolicyStore;
+  /** Rules' alerting settings (dedup fields and window), used by the aggregator. */
+  ruleAlerting: RuleAlertingStore;
+  /** Per-user in-app notifications (mentions in incident comments). */
+  userNotifications: UserNotificationStore;
+  /** Indicator and asset links of alerts and incidents. */
+  relationships: RelationshipStore;
+  /** Where per-workspace cases settings live (records table); memory when none was given. */
+  metadata: MetadataStore;
 }
 
 export interface CasesRuntimeOptions {
@@ -41,31 +59,51 @@ export interface CasesRuntimeOptions {
   ids?: IdGenerator;
   /** Automatic incident grouping; on unless `enabled: false`. */
   grouping?: GroupingOptions;
+  /** Records table for workspace settings (SLA policy, rule alerting); default in memory. */
+  metadata?: MetadataStore;
 }
 
 /** Wires the pure cases services over a set of repositories. */
 export function createCasesRuntime(stores: CasesStores, options: CasesRuntimeOptions = {}): CasesRuntime {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const { alerts, incidents, suppressions, ledger } = stores;
+  const { alerts, incidents, suppressions, ledger, attachments } = stores;
+  const metadata = options.metadata ?? new MemoryMetadataStore();
+  const slaPolicies = new SlaPolicyStore(metadata);
+  const slaPolicy = (workspace: string) => slaPolicies.policy(workspace);
+  const ruleAlerting = new RuleAlertingStore(metadata, clock);
   return {
     alerts,
     incidents,
     suppressions,
     ledger,
+    attachments,
     clock,
     ids,
-    aggregator: new AlertAggregator({ alerts, suppressions, ledger, clock, ids }),
+    aggregator: new AlertAggregator({
+      alerts,
+      suppressions,
+      ledger,
+      clock,
+      ids,
+      dedupPolicy: (ruleId, workspace) => ruleAlerting.dedupPolicy(workspace, ruleId),
+    }),
     grouper: new IncidentGrouper({
       alerts,
       incidents,
       clock,
       ids,
+      slaPolicy,
       ...(options.grouping ? { options: options.grouping } : {}),
     }),
     alertService: new AlertService({ alerts, clock }),
-    incidentService: new IncidentService({ alerts, incidents, clock, ids }),
+    incidentService: new IncidentService({ alerts, incidents, clock, ids, slaPolicy }),
     notifier: new AlertNotifier(),
+    slaPolicies,
+    ruleAlerting,
+    userNotifications: new UserNotificationStore(metadata, clock),
+    relationships: new RelationshipStore(metadata),
+    metadata,
   };
 }
 
@@ -76,5 +114,6 @@ export function memoryCasesStores(): CasesStores {
     incidents: new MemoryIncidentRepository(),
     suppressions: new MemorySuppressionRuleRepository(),
     ledger: new MemorySuppressedHitLedger(),
+    attachments: new MemoryAttachmentRepository(),
   };
 }

@@ -96,6 +96,7 @@ export function toCasesDetection(
     events: found,
     time,
   };
+  if (typeof item.id === 'string' && item.id !== '') detection.id = item.id;
   if (Array.isArray(item.eventIds)) detection.eventIds = item.eventIds.filter((e) => typeof e === 'string');
   const correlationType = item.correlationType ?? item.correlation?.type;
   if (correlationType !== undefined) detection.correlationType = correlationType;

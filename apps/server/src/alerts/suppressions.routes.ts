@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '@vigil/core';
-import { newSuppressionRule } from '@vigil/cases';
+import { newSuppressionRule, updateSuppressionRule } from '@vigil/cases';
+import { auditRequest } from '../audit/request-audit.ts';
+import type { CasesRouteDeps } from './cases-route-deps.ts';
 import type { CasesRuntime } from './cases-runtime.ts';
 import { actorOf, queryLimit } from './alert-request.ts';
 import {
@@ -9,6 +11,7 @@ import {
   SuppressedHitsReply,
   SuppressionCreateBody,
   SuppressionParams,
+  SuppressionPatchBody,
   SuppressionView,
   WorkspaceParams,
 } from './alerts.schema.ts';
@@ -23,7 +26,11 @@ function notFound(id: string): Error {
 }
 
 /** Suppression rules (fields + duration) and the counts of the hits they and exceptions stopped. */
-export function registerSuppressionRoutes(app: FastifyInstance, cases: CasesRuntime): void {
+export function registerSuppressionRoutes(
+  app: FastifyInstance,
+  cases: CasesRuntime,
+  deps: CasesRouteDeps = {},
+): void {
   app.get<{ Params: Static<typeof WorkspaceParams> }>(
     base,
     {
@@ -88,6 +95,36 @@ export function registerSuppressionRoutes(app: FastifyInstance, cases: CasesRunt
       const rule = await cases.suppressions.get(request.params.workspaceId, request.params.suppressionId);
       if (rule === undefined) throw notFound(request.params.suppressionId);
       return rule;
+    },
+  );
+
+  app.patch<{ Params: Static<typeof SuppressionParams>; Body: SuppressionPatchBody }>(
+    `${base}/:suppressionId`,
+    {
+      config: {
+        permission: 'alerts.write',
+        summary: 'Edit a suppression rule: fields, duration (from now), reason, rule, enabled',
+      },
+      schema: { params: SuppressionParams, body: SuppressionPatchBody, response: { 200: SuppressionView } },
+    },
+    async (request) => {
+      const { workspaceId, suppressionId } = request.params;
+      const rule = await cases.suppressions.get(workspaceId, suppressionId);
+      if (rule === undefined) throw notFound(suppressionId);
+      const actor = actorOf(request);
+      const { rule: next, changed } = updateSuppressionRule(rule, request.body, actor, cases.clock.now());
+      if (changed.length === 0) return rule;
+      if (!(await cases.suppressions.update(next))) throw notFound(suppressionId);
+      if (deps.audit !== undefined) {
+        await auditRequest(deps.audit, request, {
+          event_type: 'alert_suppression.updated',
+          result: 'success',
+          resource: `alert-suppression:${suppressionId}`,
+          workspace: workspaceId,
+          details: { changed, enabled: next.enabled ?? true, expiresAt: next.expiresAt },
+        });
+      }
+      return next;
     },
   );
 

@@ -144,3 +144,75 @@ test('a management write whose handler forgot to audit is still audited (api.wri
   assert.equal((await rt.stores.audit.find({ eventType: 'api.write' })).length, 1);
   await app.close();
 });
+
+test('the export honours the viewer filters and either order; list is newest first; both are audited', async () => {
+  const { app, rt, clock } = await authFixture();
+  await addUser(rt, 'own', PASSWORD, [['owner', 'ws-a']]);
+  await addUser(rt, 'aud', PASSWORD, [['auditor', 'ws-a']]);
+  const owner = await login(app, 'own', PASSWORD);
+  const t0 = clock.now();
+  for (const name of ['One', 'Two', 'Three']) {
+    clock.advance(60_000);
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/workspaces/ws-a',
+      headers: owner.headers,
+      payload: { name },
+    });
+  }
+  const auditor = await login(app, 'aud', PASSWORD);
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: auditor.headers });
+  const seqs = (r: { json<T>(): T }) => r.json<{ records: AuditRecord[] }>().records.map((x) => x.seq);
+  const list = await get(
+    '/api/v1/workspaces/ws-a/audit?eventType=workspace.updated&userId=u-own&result=success',
+  );
+  const newestFirst = seqs(list);
+  assert.equal(newestFirst.length, 3);
+  assert.deepEqual(
+    newestFirst,
+    [...newestFirst].sort((a, b) => b - a),
+    'the viewer shows newest first',
+  );
+
+  const exported = await get(
+    '/api/v1/workspaces/ws-a/audit/export?eventType=workspace.updated&userId=u-own&result=success',
+  );
+  assert.deepEqual(seqs(exported), [...newestFirst].reverse(), 'same records, oldest first');
+  const desc = await get('/api/v1/workspaces/ws-a/audit/export?eventType=workspace.updated&order=desc');
+  assert.deepEqual(seqs(desc), newestFirst);
+  const from = new Date(t0 + 90_000).toISOString();
+  const to = new Date(t0 + 150_000).toISOString();
+  const ranged = await get(
+    `/api/v1/workspaces/ws-a/audit/export?eventType=workspace.updated&from=${from}&to=${to}`,
+  );
+  assert.deepEqual(seqs(ranged), [newestFirst[1]], 'only the middle change falls in the time range');
+  const csv = await get(
+    `/api/v1/workspaces/ws-a/audit/export?format=csv&eventType=workspace.updated&result=failure`,
+  );
+  assert.equal(csv.body.trim().split('\n').length, 1, 'header only: no failed updates');
+  const bad = await get(`/api/v1/workspaces/ws-a/audit/export?from=${to}&to=${from}`);
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json<{ error: { details: { field: string } } }>().error.details.field, 'from');
+
+  // Paging backwards through the newest-first list.
+  const page1 = await get('/api/v1/workspaces/ws-a/audit?eventType=workspace.updated&limit=2');
+  const body1 = page1.json<{ next: string; nextParam: string }>();
+  assert.equal(body1.nextParam, 'beforeSeq');
+  const page2 = await get(
+    `/api/v1/workspaces/ws-a/audit?eventType=workspace.updated&limit=2&beforeSeq=${body1.next}`,
+  );
+  assert.deepEqual([...seqs(page1), ...seqs(page2)], newestFirst);
+
+  const reads = await rt.stores.audit.find({ workspace: 'ws-a', eventType: 'audit.exported', limit: 100 });
+  assert.equal(reads.length, 4, 'each successful export is itself audited');
+  assert.deepEqual(reads[0]?.details?.['filters'], {
+    eventType: 'workspace.updated',
+    userId: 'u-own',
+    result: 'success',
+    order: 'asc',
+  });
+  assert.ok(
+    (await rt.stores.audit.find({ workspace: 'ws-a', eventType: 'audit.read', limit: 100 })).length >= 3,
+  );
+  await app.close();
+});

@@ -248,6 +248,8 @@ test('accounts created by an admin have no permissions until granted and must ch
     payload: { role: 'viewer' },
   });
   assert.equal(grant.statusCode, 201);
+  // The grant is a privilege change: gina's session ended, a new sign-in issues a new id.
+  s = await login(app, 'gina', 'Temporary-Pass-1');
   const blocked = await app.inject({ method: 'GET', url: '/api/v1/workspaces/ws-a', headers: s.headers });
   assert.equal(blocked.json<ErrorJson>().error.code, 'PASSWORD_CHANGE_REQUIRED');
   await app.inject({
@@ -274,8 +276,13 @@ test('accounts created by an admin have no permissions until granted and must ch
   assert.equal(revoke.statusCode, 204);
   assert.equal(
     (await app.inject({ method: 'GET', url: '/api/v1/workspaces/ws-a', headers: s.headers })).statusCode,
+    401,
+    'revocation is immediate: the session ends with it',
+  );
+  s = await login(app, 'gina', 'Ginas-Own-Pass-2');
+  assert.equal(
+    (await app.inject({ method: 'GET', url: '/api/v1/workspaces/ws-a', headers: s.headers })).statusCode,
     403,
-    'revocation is immediate',
   );
   await app.close();
 });

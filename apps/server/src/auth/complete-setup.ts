@@ -1,4 +1,4 @@
-import { isVigilError } from '@vigil/core';
+import { isVigilError, userError } from '@vigil/core';
 import { hashPassword, type User, type Workspace } from '@vigil/identity';
 import type { IdentityRuntime } from './identity-runtime.ts';
 import { assertPasswordPolicy, assertUsername } from './password-rules.ts';
@@ -25,8 +25,12 @@ export function validateSetupInput(input: { username: string; password: string }
 
 /**
  * First-run set-up after the caller has validated the input and spent the setup token (HTTP) or
- * checked that no account exists (CLI): creates the owner, workspace `default` with data space
- * `default`, grants the owner role there (and platform-admin), and audits each step.
+ * checked that no account exists (CLI): creates workspace `default` with data space `default`, grants
+ * the new owner the owner role there (and platform-admin), and only then creates the account with
+ * `createFirst`, which succeeds for exactly one caller. That insert is the commit point: a crash before
+ * it leaves no account (set-up is still pending and can be redone; the workspace steps are idempotent
+ * and the grants name an id nobody holds), and a concurrent second set-up loses with SETUP_DONE instead
+ * of making a second administrator. Each step is audited once the account exists.
  */
 export async function completeSetup(
   rt: IdentityRuntime,
@@ -44,7 +48,6 @@ export async function completeSetup(
     createdAt: now,
     updatedAt: now,
   };
-  await rt.stores.users.create(user);
   let workspace = await rt.stores.workspaces.get(DEFAULT_WORKSPACE_ID);
   if (!workspace) {
     workspace = {
@@ -62,8 +65,16 @@ export async function completeSetup(
   }
   await ensureDataSpace(rt, DEFAULT_WORKSPACE_ID, DEFAULT_DATA_SPACE_ID, 'Default');
   const grant = { principalId: user.id, grantedBy: 'setup', grantedAt: now };
-  await rt.stores.roleGrants.grant({ ...grant, roleId: 'owner', workspaceId: DEFAULT_WORKSPACE_ID });
-  await rt.stores.roleGrants.grant({ ...grant, roleId: 'platform-admin' });
+  const owner = { ...grant, roleId: 'owner', workspaceId: DEFAULT_WORKSPACE_ID };
+  const admin = { ...grant, roleId: 'platform-admin' };
+  await rt.stores.roleGrants.grant(owner);
+  await rt.stores.roleGrants.grant(admin);
+  if (!(await rt.stores.users.createFirst(user))) {
+    // Another set-up won the race: take back the grants made for the account that will never exist.
+    await rt.stores.roleGrants.revoke(user.id, owner.roleId, owner.workspaceId);
+    await rt.stores.roleGrants.revoke(user.id, admin.roleId, undefined);
+    throw setupDone();
+  }
   const resource = `user:${user.id}`;
   await ctx.audit({ event_type: 'user.created', user_id: user.id, resource });
   await ctx.audit({
@@ -80,4 +91,8 @@ export async function completeSetup(
     workspace: DEFAULT_WORKSPACE_ID,
   });
   return { user, workspace };
+}
+
+export function setupDone() {
+  return userError('SETUP_DONE', 'Vigil is already set up', { status: 409 });
 }

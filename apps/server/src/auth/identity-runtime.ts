@@ -6,7 +6,6 @@ import {
   DEFAULT_SESSION_POLICY,
   FirstRun,
   LoginThrottle,
-  MemoryLoginThrottleStore,
   MfaService,
   OWASP_ARGON2ID,
   SecretBox,
@@ -15,6 +14,7 @@ import {
   type IdentityStores,
   type LoginThrottlePolicy,
   type MasterKey,
+  type SecretKeyring,
   type SessionPolicy,
 } from '@vigil/identity';
 import { loadAuditSigningKeys } from './audit-signing-key-store.ts';
@@ -48,6 +48,8 @@ export interface IdentityRuntimeOptions {
   metadata: MetadataStore;
   masterKey: MasterKey;
   previousMasterKeys?: readonly MasterKey[];
+  /** Re-reads the key source (rotation without restart): the box calls it on an unknown key id. */
+  reloadMasterKeys?: () => SecretKeyring;
   clock: Clock;
   ids?: IdGenerator;
   tls?: boolean;
@@ -63,10 +65,13 @@ export interface IdentityRuntimeOptions {
 /** Composes the identity services over the stores; loads (or creates, first run) the audit signing key. */
 export async function createIdentityRuntime(options: IdentityRuntimeOptions): Promise<IdentityRuntime> {
   const { stores, clock } = options;
-  const box = new SecretBox({
-    current: options.masterKey,
-    ...(options.previousMasterKeys ? { previous: options.previousMasterKeys } : {}),
-  });
+  const box = new SecretBox(
+    {
+      current: options.masterKey,
+      ...(options.previousMasterKeys ? { previous: options.previousMasterKeys } : {}),
+    },
+    options.reloadMasterKeys ? { reload: options.reloadMasterKeys } : {},
+  );
   const keys = await loadAuditSigningKeys(options.metadata, box);
   return {
     stores,
@@ -76,7 +81,7 @@ export async function createIdentityRuntime(options: IdentityRuntimeOptions): Pr
     box,
     sessions: new SessionManager(stores.sessions, clock, options.sessionPolicy ?? DEFAULT_SESSION_POLICY),
     throttle: new LoginThrottle(
-      new MemoryLoginThrottleStore(clock),
+      stores.loginThrottle,
       clock,
       options.throttlePolicy ?? DEFAULT_LOGIN_THROTTLE,
     ),

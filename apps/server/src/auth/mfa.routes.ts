@@ -7,6 +7,7 @@ import type { IdentityRuntime } from './identity-runtime.ts';
 import { setSessionCookie } from './session-cookie.ts';
 import { requireAuth } from './request-auth.ts';
 import { sessionUser } from './me.routes.ts';
+import { CSRF_TOKEN_HEADER } from './rotate-sessions-on-privilege-change.ts';
 
 const CodeBody = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: 64 }) },
@@ -102,6 +103,10 @@ export function registerMfaRoutes(app: FastifyInstance, rt: IdentityRuntime): vo
       }
       await rt.mfa.remove(user.id);
       await rt.stores.users.update({ ...user, mfaEnabled: false, updatedAt: rt.clock.now() });
+      // Privilege change the other way: the session no longer counts as MFA-verified, under a new id.
+      const { sessionId } = sessionUser(requireAuth(request));
+      const rotated = await rt.sessions.rotate(sessionId, { mfa: false });
+      reply.header(CSRF_TOKEN_HEADER, setSessionCookie(reply, rt, rotated.sessionId));
       await auditRequest(rt.audit, request, {
         event_type: 'mfa.removed',
         result: 'success',

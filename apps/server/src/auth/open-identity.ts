@@ -4,6 +4,7 @@ import type { VigilConfig } from '@vigil/config';
 import { requireServiceUrls } from '../compose/open-storage.ts';
 import { createIdentityRuntime, type IdentityRuntime } from './identity-runtime.ts';
 import { loadMasterKeyring } from './master-key-source.ts';
+import { watchMasterKeyring } from './watch-master-keyring.ts';
 import { loadAuditPublicKey } from './audit-signing-key-store.ts';
 import { parseRoleMap, type OidcSettings } from './oidc/oidc-client.ts';
 import { serverUsesTls } from '../tls/server-tls.ts';
@@ -73,6 +74,7 @@ export async function openIdentity(
       metadata: storage.metadata,
       masterKey: keyring.current,
       previousMasterKeys: keyring.previous,
+      reloadMasterKeys: () => loadMasterKeyring(config, { create: false }),
       clock: systemClock,
       tls: serverUsesTls(config),
       ...(oidc ? { oidc } : {}),
@@ -87,10 +89,17 @@ export async function openIdentity(
       runtime.audit.checkpoint().catch((err: unknown) => logger.warn({ err }, 'audit checkpoint failed'));
     }, CHECKPOINT_INTERVAL_MS);
     timer.unref();
+    // Rotation without downtime: the key file is re-read periodically and on SIGHUP.
+    const keyWatch = watchMasterKeyring(
+      runtime.box,
+      () => loadMasterKeyring(config, { create: false }),
+      logger,
+    );
     return {
       runtime,
       close: async () => {
         clearInterval(timer);
+        keyWatch.stop();
         await runtime.audit
           .checkpoint()
           .catch((err: unknown) => logger.warn({ err }, 'audit checkpoint failed'));

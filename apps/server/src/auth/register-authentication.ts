@@ -4,9 +4,11 @@ import {
   authorizePlatform,
   csrfRejected,
   isPermission,
+  isWorkspaceWrite,
   permissionScope,
   requiresCsrfCheck,
   verifyCsrfToken,
+  workspaceWriteRefusal,
   type Authorization,
 } from '@vigil/identity';
 import { AUTHENTICATED, PUBLIC, isSelfAuthenticated } from '../http/route-config.ts';
@@ -82,9 +84,15 @@ export function registerAuthentication(app: FastifyInstance, rt: IdentityRuntime
       });
       throw forbidden(permission, ws);
     }
-    if (ws !== undefined && auth.via === 'session' && auth.session?.mfa !== true) {
+    const write = ws !== undefined && isWorkspaceWrite(request.method, permission);
+    if (ws !== undefined && (write || (auth.via === 'session' && auth.session?.mfa !== true))) {
       const workspace = await rt.stores.workspaces.get(ws);
-      if (workspace?.mfaRequired === true) throw mfaEnrolmentRequired(ws);
+      if (auth.via === 'session' && auth.session?.mfa !== true && workspace?.mfaRequired === true) {
+        throw mfaEnrolmentRequired(ws);
+      }
+      // Archived (or deletion-scheduled) workspaces stay readable; every write is refused here, once.
+      const refusal = write ? workspaceWriteRefusal(workspace) : undefined;
+      if (refusal) throw refusal;
     }
     if (decision.via.kind === 'operator_access') {
       await auditRequest(rt.audit, request, {

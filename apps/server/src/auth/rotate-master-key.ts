@@ -1,12 +1,8 @@
-import { SecretBox, generateMasterKey, type IdentityStores } from '@vigil/identity';
-import type { MetadataStore } from '@vigil/core';
+import { SecretBox, generateMasterKey, type SealedValueOwner } from '@vigil/identity';
 import { newMasterKeyId, type MasterKeyring } from './master-key-source.ts';
-import { rewrapAuditSigningKey } from './audit-signing-key-store.ts';
 
-export interface RewrapReport {
-  signingKey: boolean;
-  mfaSecrets: number;
-}
+/** Values re-wrapped per sealed-value owner (see sealed-value-owners.ts). */
+export type RewrapReport = Record<string, number>;
 
 /** A keyring with a fresh current key; the old keys stay as `previous` so existing values still open. */
 export function rotatedKeyring(ring: MasterKeyring): MasterKeyring {
@@ -16,25 +12,21 @@ export function rotatedKeyring(ring: MasterKeyring): MasterKeyring {
 
 /**
  * Re-wraps every stored secret's data key under the keyring's current master key (payloads are not
- * decrypted): the audit signing key and the TOTP seeds. Idempotent; safe to re-run after a crash.
+ * decrypted), owner by owner. Idempotent; safe to re-run after a crash.
  */
 export async function rewrapStoredSecrets(
   ring: MasterKeyring,
-  stores: IdentityStores,
-  metadata: MetadataStore,
+  owners: readonly SealedValueOwner[],
 ): Promise<RewrapReport> {
   const box = new SecretBox(ring);
-  const signingKey = await rewrapAuditSigningKey(metadata, box);
-  let mfaSecrets = 0;
-  for (let after: string | undefined; ;) {
-    const users = await stores.users.list({ limit: 1000, ...(after === undefined ? {} : { after }) });
-    for (const user of users) {
-      const enrolment = await stores.mfa.get(user.id);
-      if (!enrolment || SecretBox.keyIdOf(enrolment.sealedSecret) === box.currentKeyId) continue;
-      await stores.mfa.put({ ...enrolment, sealedSecret: box.rewrap(enrolment.sealedSecret) });
-      mfaSecrets++;
-    }
-    after = users.at(-1)?.id;
-    if (users.length < 1000 || after === undefined) return { signingKey, mfaSecrets };
-  }
+  const report: RewrapReport = {};
+  for (const owner of owners) report[owner.name] = await owner.rewrap(box);
+  return report;
+}
+
+/** `name n, name n` for messages. */
+export function describeRewrapReport(report: RewrapReport): string {
+  return Object.entries(report)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
 }

@@ -1,18 +1,21 @@
 // Issue 6 / DESIGN §7: every route declares a permission, and the generated matrix below proves that
 // every non-public operation of the OpenAPI document refuses (a) no session, (b) a session holding
-// everything except that permission, (c) a session for another workspace. Nothing is hand-listed:
-// routes added later are covered automatically.
+// everything except that permission, (c) a session for another workspace, (d) an API key of another
+// workspace and (e) an API key whose role lacks the permission. Nothing is hand-listed: routes added
+// later are covered automatically.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import {
   PERMISSIONS,
   PLATFORM_ROLES,
+  builtInRole,
   isPermission,
   permissionScope,
   permissionsOfScope,
   type Permission,
 } from '@vigil/identity';
+import { registerTestSecret } from '@vigil/testkit';
 import { addUser, authFixture, login, type Session } from './testing/auth-fixture.ts';
 import type { IdentityRuntime } from './identity-runtime.ts';
 import { issueIngestToken } from './issue-ingest-token.ts';
@@ -38,6 +41,8 @@ const SELF_SERVICE = [
   'POST /api/v1/me/mfa/enrol',
   'POST /api/v1/me/mfa/recovery-codes',
   'POST /api/v1/me/password',
+  // The permission catalogue the console's role editor lists (no data, any signed-in principal).
+  'GET /api/v1/permissions',
   // Privacy: the signed-in user's own data (view, export, correct, delete) and the inventory.
   'GET /api/v1/privacy/inventory',
   'GET /api/v1/me/personal-data',
@@ -103,6 +108,26 @@ async function statusOf(
   return res.statusCode;
 }
 
+/** An API key (machine token) holding `role` in `workspaceId`, created through the API like a user would. */
+async function apiKey(
+  app: FastifyInstance,
+  session: Session,
+  workspaceId: string,
+  role: string,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/${workspaceId}/api-keys`,
+    remoteAddress: REMOTE,
+    headers: session.headers,
+    payload: { name: `matrix-${role}`, role },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const token = res.json<{ token: string }>().token;
+  registerTestSecret('API key', token);
+  return { cookie: '', csrf: '', headers: { authorization: `Bearer ${token}` } };
+}
+
 /** A session holding every permission of the installation except `missing`. */
 async function sessionWithout(
   app: FastifyInstance,
@@ -130,7 +155,7 @@ async function sessionWithout(
   return login(app, name, PASSWORD);
 }
 
-test('every non-public operation refuses no session, a session without its permission, and another workspace', async () => {
+test('every non-public operation refuses no session, a session without its permission, another workspace, and API keys of another workspace or a weaker role', async () => {
   const { app, rt } = await authFixture();
   await addUser(rt, 'root', PASSWORD, [['owner', 'ws-a'], ...PLATFORM_ROLES.map((r): [string] => [r.id])]);
   await addUser(rt, 'neighbour', PASSWORD, [['owner', 'ws-b']]);
@@ -143,6 +168,13 @@ test('every non-public operation refuses no session, a session without its permi
   });
   const foreignIngest = { cookie: '', csrf: '', headers: { authorization: `Bearer ${ingestToken}` } };
   const neighbour = await login(app, 'neighbour', PASSWORD);
+  // Keys are created before the loop: the matrix's writes (revocations included) must not reach them.
+  const foreignKey = await apiKey(app, neighbour, 'ws-b', 'owner');
+  const WEAK_ROLE = 'viewer';
+  const weakKey = await apiKey(app, root, 'ws-a', WEAK_ROLE);
+  const weakPermissions = new Set<string>(builtInRole(WEAK_ROLE)?.permissions ?? []);
+  assert.ok(weakPermissions.size > 0);
+  let weakAllowed = 0;
   const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<Json>();
   const ops = operations(doc).filter((o) => o.permission !== 'public');
   assert.ok(ops.length >= 25, `only ${ops.length} protected operations found`);
@@ -192,12 +224,29 @@ test('every non-public operation refuses no session, a session without its permi
       `${where} from another workspace: ${foreign.statusCode}`,
     );
 
+    const foreignByKey = await send(app, op, 'ws-a', foreignKey);
+    assert.ok(
+      [403, 404].includes(foreignByKey.statusCode),
+      `${where} with an API key of another workspace: ${foreignByKey.statusCode}`,
+    );
+    if (permissionScope(permission) === 'platform' || !weakPermissions.has(permission)) {
+      const weak = await send(app, op, 'ws-a', weakKey);
+      assert.equal(weak.statusCode, 403, `${where} with a ${WEAK_ROLE} API key: ${weak.body}`);
+      assert.equal(weak.json<{ error: { code: string } }>().error.code, 'FORBIDDEN', where);
+    } else {
+      // Within its role the key gets past the gate: the role is what limits it, not the key type.
+      const status = await statusOf(app, op, 'ws-a', weakKey);
+      assert.ok(![401, 403].includes(status), `${where} with a ${WEAK_ROLE} API key: ${status}`);
+      weakAllowed += 1;
+    }
+
     // Control: the same request with the permission gets past the gate (whatever the handler then says).
     const allowed = await statusOf(app, op, 'ws-a', root);
     assert.ok(![401, 403].includes(allowed), `${where} with the permission: ${allowed}`);
     checked.push(where);
   }
   assert.equal(checked.length, ops.length);
+  assert.ok(weakAllowed > 0, `the ${WEAK_ROLE} key was never allowed anything: the control is vacuous`);
   assert.ok(PERMISSIONS.length > 0);
   await app.close();
 });

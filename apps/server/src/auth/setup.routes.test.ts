@@ -50,3 +50,68 @@ test('first-run set-up: policy failures keep the token, then the owner, workspac
   assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json(), { required: false });
   await app.close();
 });
+
+test('concurrent set-up requests: exactly one succeeds and exactly one administrator exists', async () => {
+  const { app, rt } = await authFixture();
+  const { token } = await rt.firstRun.issue();
+  const results = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: { token, username: `owner${i}`, password: 'Setup-Passw0rd!' },
+      }),
+    ),
+  );
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 403, 403, 403, 403]);
+  assert.equal(await rt.stores.users.count(), 1);
+  // Without a token (the CLI path), racing set-ups still make one owner: the account insert decides.
+  const { completeSetup } = await import('./complete-setup.ts');
+  const fresh = await authFixture();
+  const audit = { audit: () => Promise.resolve() };
+  const raced = await Promise.allSettled(
+    ['a1', 'a2', 'a3'].map((u) =>
+      completeSetup(fresh.rt, { username: u, password: 'Setup-Passw0rd!' }, audit),
+    ),
+  );
+  assert.equal(raced.filter((r) => r.status === 'fulfilled').length, 1);
+  for (const r of raced) {
+    if (r.status === 'rejected') assert.equal((r.reason as { code?: string }).code, 'SETUP_DONE');
+  }
+  const owners = (await fresh.rt.stores.roleGrants.listForWorkspace('default')).filter(
+    (g) => g.roleId === 'owner',
+  );
+  assert.equal(owners.length, 1, 'the losers took their grants back');
+  assert.equal(await fresh.rt.stores.users.count(), 1);
+  await app.close();
+  await fresh.app.close();
+});
+
+test('a set-up that crashes before the account exists leaves set-up pending, and a retry completes it', async () => {
+  const { app, rt } = await authFixture();
+  const createFirst = rt.stores.users.createFirst.bind(rt.stores.users);
+  rt.stores.users.createFirst = () => Promise.reject(new Error('power cut'));
+  const first = await rt.firstRun.issue();
+  const crashed = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { token: first.token, username: 'owner', password: 'Setup-Passw0rd!' },
+  });
+  assert.equal(crashed.statusCode, 500);
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json(), { required: true });
+  rt.stores.users.createFirst = createFirst;
+  const second = await rt.firstRun.issue(); // a restart prints a new link
+  const done = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { token: second.token, username: 'owner', password: 'Setup-Passw0rd!' },
+  });
+  assert.equal(done.statusCode, 201, done.body);
+  const s = await login(app, 'owner', 'Setup-Passw0rd!');
+  const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers });
+  assert.deepEqual(
+    me.json<{ grants: { roleId: string }[] }>().grants.map((g) => g.roleId),
+    ['owner'],
+  );
+  await app.close();
+});

@@ -1,10 +1,13 @@
 import {
   builtInRole,
+  effectiveRoleGrants,
+  groupPrincipalId,
   hasPlatformPermission,
   resolveGrants,
   type IdentityStores,
   type Principal,
   type Role,
+  type RoleGrant,
   type User,
 } from '@vigil/identity';
 
@@ -22,9 +25,22 @@ export async function roleLookup(
   return (roleId, workspaceId) => builtInRole(roleId) ?? custom.get(JSON.stringify([workspaceId, roleId]));
 }
 
-/** Resolves an account's stored grants into the principal `authorize` checks (fresh on every request). */
+/**
+ * Resolves an account's stored grants, its own and its groups', into the principal `authorize` checks.
+ * Fresh on every request, so a removed membership or group stops counting at the next request.
+ */
 export async function userPrincipal(stores: IdentityStores, user: User): Promise<Principal> {
-  const stored = await stores.roleGrants.listForPrincipal(user.id);
+  const memberships = await stores.groups.listForUser(user.id);
+  const groupGrants = new Map<string, RoleGrant[]>();
+  for (const m of memberships) {
+    const id = groupPrincipalId(m.groupId);
+    if (!groupGrants.has(id)) groupGrants.set(id, await stores.roleGrants.listForPrincipal(id));
+  }
+  const stored = effectiveRoleGrants(
+    await stores.roleGrants.listForPrincipal(user.id),
+    memberships,
+    groupGrants,
+  );
   const resolved = resolveGrants(stored, await roleLookup(stores, stored));
   const principal: Principal = { id: user.id, kind: 'user', disabled: user.disabled, ...resolved };
   if (!hasPlatformPermission(principal, 'operator_access.request')) return principal;

@@ -1,6 +1,6 @@
-import { loadRules, suppressedRuleRefs } from '@vigil/sigma';
-import type { CorrelationRule, Rejection, Ruleset } from '@vigil/sigma';
-import { exceptionRuleId, exceptionRuleText } from '../rules/rule-exception.ts';
+import { loadRules, loadRulesSliced, suppressedRuleRefs } from '@vigil/sigma';
+import type { CorrelationRule, Rejection, RuleInfo, RuleSource, Ruleset, Slicer } from '@vigil/sigma';
+import { CORRELATION_OUTPUT_LOGSOURCE, exceptionRuleId, exceptionRuleText } from '../rules/rule-exception.ts';
 import type { RuleException } from '../rules/rule-exception.ts';
 import { sha256 } from '../rules/rule-documents.ts';
 import type { StoredRule } from '../rules/stored-rule.ts';
@@ -15,10 +15,20 @@ export type CompiledEntry =
     }
   | { kind: 'exception'; exception: RuleException };
 
-/** A workspace's enabled rules and active exceptions, compiled once (DESIGN §6). */
-export interface CompiledWorkspace {
-  revision: number;
+/** A workspace's enabled rules and active exceptions, compiled once (DESIGN §6), matcher on this thread. */
+export interface CompiledWorkspace extends WorkspaceRules {
   ruleset: Ruleset;
+}
+
+/** A compiled workspace whose matcher may live in the match workers instead (`poolKey`). */
+export interface WorkspaceRules {
+  revision: number;
+  /** The matcher, when compiled on this thread; undefined when it lives in the match workers. */
+  ruleset: Ruleset | undefined;
+  /** Ruleset key in the match pool (workspace and compile version). */
+  poolKey?: string;
+  /** The compiled rules, by ruleset index. */
+  rules: readonly RuleInfo[];
   entries: CompiledEntry[];
   /** Correlations to evaluate, and the enabled ones among them (the others only feed outer ones). */
   correlations: CorrelationRule[];
@@ -31,6 +41,14 @@ export interface CompiledWorkspace {
   nextExpiry: number;
   /** Stored rules the loader refused now (e.g. a placeholder no longer resolvable). */
   rejected: Rejection[];
+  /** Exceptions of correlation rules, compiled against their output (see correlationOutputDocument). */
+  outputExceptions: OutputExceptions;
+}
+
+/** A ruleset of correlation exceptions and, by its rule index, the exception each one is. */
+export interface OutputExceptions {
+  ruleset: Ruleset | undefined;
+  byIndex: RuleException[];
 }
 
 /** Every rule an enabled correlation needs, by following references (ids or names) transitively. */
@@ -56,6 +74,43 @@ function needed(rules: readonly StoredRule[]): Set<StoredRule> {
   return out;
 }
 
+export interface WorkspacePlan {
+  sources: RuleSource[];
+  /** Exceptions of correlation rules (compiled apart: they match hits, not events). */
+  outputSources: RuleSource[];
+  stored: Map<string, StoredRule>;
+  exceptionsById: Map<string, RuleException>;
+  nextExpiry: number;
+}
+
+/** The rule texts to compile for a workspace (see compileWorkspace). */
+export function planWorkspace(
+  rules: readonly StoredRule[],
+  exceptions: ReadonlyMap<string, readonly RuleException[]>,
+): WorkspacePlan {
+  const stored = new Map<string, StoredRule>();
+  const sources: RuleSource[] = [];
+  const outputSources: RuleSource[] = [];
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  const exceptionsById = new Map<string, RuleException>();
+  for (const r of needed(rules)) {
+    stored.set(r.id, r);
+    sources.push({ path: r.file, text: r.text });
+    if (r.type === 'filter') continue;
+    for (const e of exceptions.get(r.id) ?? []) {
+      exceptionsById.set(exceptionRuleId(e.id), e);
+      if (r.type === 'correlation')
+        outputSources.push({
+          path: `exception ${e.id}`,
+          text: exceptionRuleText(e, CORRELATION_OUTPUT_LOGSOURCE),
+        });
+      else sources.push({ path: `exception ${e.id}`, text: exceptionRuleText(e, r.logsource ?? {}) });
+      if (e.expiresAt !== undefined) nextExpiry = Math.min(nextExpiry, e.expiresAt);
+    }
+  }
+  return { sources, outputSources, stored, exceptionsById, nextExpiry };
+}
+
 /**
  * Compiles what runs for a workspace: enabled rules, filters and correlations, the (possibly
  * disabled) rules enabled correlations need, and the active exceptions of the included rules as
@@ -66,32 +121,63 @@ export function compileWorkspace(
   rules: readonly StoredRule[],
   exceptions: ReadonlyMap<string, readonly RuleException[]>,
   placeholders: Readonly<Record<string, readonly string[]>> = {},
-): CompiledWorkspace {
-  const included = needed(rules);
-  const stored = new Map<string, StoredRule>();
-  const sources = [];
-  let nextExpiry = Number.POSITIVE_INFINITY;
-  const exceptionsById = new Map<string, RuleException>();
-  for (const r of included) {
-    stored.set(r.id, r);
-    sources.push({ path: r.file, text: r.text });
-    if (r.type !== 'rule') continue;
-    for (const e of exceptions.get(r.id) ?? []) {
-      exceptionsById.set(exceptionRuleId(e.id), e);
-      sources.push({ path: `exception ${e.id}`, text: exceptionRuleText(e, r.logsource ?? {}) });
-      if (e.expiresAt !== undefined) nextExpiry = Math.min(nextExpiry, e.expiresAt);
-    }
+): CompiledWorkspace & { ruleset: Ruleset } {
+  const plan = planWorkspace(rules, exceptions);
+  const { ruleset, rejected } = loadRules(plan.sources, { placeholders });
+  return { ...assembleWorkspace(revision, plan, { ...partsOf(ruleset), rejected }), ruleset };
+}
+
+/** compileWorkspace spread over event-loop turns (see loadRulesSliced), for the ingest path. */
+export async function compileWorkspaceSliced(
+  revision: number,
+  rules: readonly StoredRule[],
+  exceptions: ReadonlyMap<string, readonly RuleException[]>,
+  placeholders: Readonly<Record<string, readonly string[]>>,
+  slicer: Slicer,
+): Promise<CompiledWorkspace> {
+  const plan = planWorkspace(rules, exceptions);
+  const { ruleset, rejected } = await loadRulesSliced(plan.sources, { placeholders }, slicer);
+  return { ...assembleWorkspace(revision, plan, { ...partsOf(ruleset), rejected }), ruleset };
+}
+
+function partsOf(ruleset: Ruleset) {
+  return { rules: ruleset.rules, correlations: ruleset.correlations };
+}
+
+/** What a compile of a plan's sources produced, on this thread (with `ruleset`) or in the match workers. */
+export interface CompiledParts {
+  rules: readonly RuleInfo[];
+  correlations: readonly CorrelationRule[];
+  rejected: readonly Rejection[];
+}
+
+/** Puts a compiled plan together with what the detector needs to know about each ruleset index. */
+export function assembleWorkspace(
+  revision: number,
+  plan: WorkspacePlan,
+  loaded: CompiledParts,
+): WorkspaceRules {
+  const { stored, exceptionsById, nextExpiry } = plan;
+  const rejected = [...loaded.rejected];
+  // Few and small (one per exception): compiled at once.
+  let outputExceptions: OutputExceptions = { ruleset: undefined, byIndex: [] };
+  if (plan.outputSources.length > 0) {
+    const out = loadRules(plan.outputSources);
+    rejected.push(...out.rejected);
+    outputExceptions = {
+      ruleset: out.ruleset,
+      byIndex: out.ruleset.rules.map((r) => exceptionsById.get(r.id) as RuleException),
+    };
   }
-  const { ruleset, rejected } = loadRules(sources, { placeholders });
-  const quiet = suppressedRuleRefs(ruleset.correlations, ruleset.rules);
-  const entries: CompiledEntry[] = ruleset.rules.map((info) => {
+  const quiet = suppressedRuleRefs(loaded.correlations, loaded.rules);
+  const entries: CompiledEntry[] = loaded.rules.map((info) => {
     const exception = exceptionsById.get(info.id);
     if (exception) return { kind: 'exception', exception };
     const rule = stored.get(info.id) as StoredRule;
     const muted = quiet.has(info.id) || (info.name !== undefined && quiet.has(info.name));
     return { kind: 'rule', rule, emit: rule.enabled && !muted };
   });
-  const correlations = [...ruleset.correlations];
+  const correlations = [...loaded.correlations];
   const emitCorrelations = new Set(
     correlations.filter((c) => stored.get(c.id)?.enabled === true).map((c) => c.id),
   );
@@ -103,7 +189,8 @@ export function compileWorkspace(
   );
   return {
     revision,
-    ruleset,
+    ruleset: undefined,
+    rules: loaded.rules,
     entries,
     correlations,
     emitCorrelations,
@@ -111,5 +198,6 @@ export function compileWorkspace(
     correlationKey,
     nextExpiry,
     rejected,
+    outputExceptions,
   };
 }

@@ -3,7 +3,8 @@ import type { VigilEvent } from '@vigil/core';
 import { CorrelationEngine, eventTime, fieldValue } from '@vigil/sigma';
 import type { CorrelationHit, CorrelationStats } from '@vigil/sigma';
 import type { StoredRule } from '../rules/stored-rule.ts';
-import type { CompiledWorkspace } from './compile-workspace.ts';
+import type { WorkspaceRules } from './compile-workspace.ts';
+import { correlationExceptionsOf } from './correlation-exceptions.ts';
 import { MAX_DETECTION_EVENTS } from './detection-event.ts';
 import type { Detection, DetectionRule } from './detection-event.ts';
 
@@ -56,17 +57,19 @@ export class WorkspaceDetector {
   private pending = new Map<string, RuleCounters>();
   /** Matches and suppressions in this process since it started, all rules together. */
   readonly totals = { matches: 0, suppressed: 0 };
-  private compiled: CompiledWorkspace;
+  private compiled: WorkspaceRules;
   private engine: CorrelationEngine | undefined;
   private seq = 0;
   private readonly refs = new Map<number, EventRef>();
   private maxTime = Number.NEGATIVE_INFINITY;
+  /** Clock time (ms) when `maxTime` last moved. */
+  private maxTimeAt = 0;
   private readonly maxTimespan: () => number;
   readonly workspace: string;
   private readonly options: DetectorOptions;
   private readonly now: () => number;
 
-  constructor(workspace: string, compiled: CompiledWorkspace, options: DetectorOptions, now: () => number) {
+  constructor(workspace: string, compiled: WorkspaceRules, options: DetectorOptions, now: () => number) {
     this.workspace = workspace;
     this.options = options;
     this.now = now;
@@ -75,12 +78,12 @@ export class WorkspaceDetector {
     this.maxTimespan = () => Math.max(0, ...this.compiled.correlations.map((c) => c.timespanMs));
   }
 
-  get current(): CompiledWorkspace {
+  get current(): WorkspaceRules {
     return this.compiled;
   }
 
   /** Swaps in a recompiled ruleset; correlation state is kept when the correlations did not change. */
-  replace(compiled: CompiledWorkspace): void {
+  replace(compiled: WorkspaceRules): void {
     if (compiled.correlationKey !== this.compiled.correlationKey) {
       this.engine = this.newEngine(compiled);
       this.refs.clear();
@@ -92,7 +95,7 @@ export class WorkspaceDetector {
     return this.engine?.stats();
   }
 
-  private newEngine(c: CompiledWorkspace): CorrelationEngine | undefined {
+  private newEngine(c: WorkspaceRules): CorrelationEngine | undefined {
     if (c.correlations.length === 0) return undefined;
     return new CorrelationEngine(c.correlations, {
       latenessMs: this.options.latenessMs,
@@ -122,18 +125,41 @@ export class WorkspaceDetector {
     return this.pending.get(ruleId);
   }
 
-  /** Detections of one batch of this workspace's events (input order). */
+  /** Detections of one batch of this workspace's events (input order), matched on this thread. */
   detect(events: readonly VigilEvent[]): Detection[] {
-    const { ruleset, entries } = this.compiled;
+    const compiled = this.compiled;
+    const { ruleset } = compiled;
+    if (!ruleset) throw new Error('this ruleset is compiled in the match workers, not on this thread');
+    return this.apply(
+      events,
+      events.map((e) => ruleset.matchIndexes(e)),
+      compiled,
+    );
+  }
+
+  /**
+   * Detections of one batch given each event's hits (ruleset indexes of `compiled`, the version
+   * they were matched with — matching in a worker may have overlapped a swap).
+   */
+  apply(
+    events: readonly VigilEvent[],
+    hitLists: readonly (readonly number[])[],
+    compiled: WorkspaceRules,
+  ): Detection[] {
+    const { entries } = compiled;
     const out: Detection[] = [];
-    const detectedAt = new Date(this.now()).toISOString();
-    for (const event of events) {
-      const hits = ruleset.matchIndexes(event);
+    const now = this.now();
+    const detectedAt = new Date(now).toISOString();
+    for (let k = 0; k < events.length; k++) {
+      const event = events[k] as VigilEvent;
+      const hits = hitLists[k] ?? [];
       if (hits.length === 0) continue;
       let excepted: Map<string, string[]> | undefined;
       for (const i of hits) {
         const e = entries[i];
         if (e?.kind !== 'exception') continue;
+        // Expired exceptions stop suppressing at once, even before the recompile drops them.
+        if (e.exception.expiresAt !== undefined && e.exception.expiresAt <= now) continue;
         excepted ??= new Map();
         const list = excepted.get(e.exception.ruleId) ?? [];
         list.push(e.exception.id);
@@ -180,15 +206,47 @@ export class WorkspaceDetector {
           for (const h of this.engine.onMatch(m)) this.onHit(h, out, detectedAt);
         }
       }
-      if (time !== undefined && time > this.maxTime) this.maxTime = time;
+      if (time !== undefined && time > this.maxTime) {
+        this.maxTime = time;
+        this.maxTimeAt = now;
+      }
     }
+    this.pruneRefs();
+    return out;
+  }
+
+  /**
+   * Idle flush: estimates that event time moved on with the clock since it last moved (sources go
+   * quiet, time does not stop) and judges the correlation windows complete by then, so conditions
+   * decided at window end (`lt`, `eq`, averages…) fire without waiting for a later event. A window is
+   * complete once its end plus the lateness has passed, so this never judges one a match could still
+   * reach in time.
+   */
+  flushIdle(): Detection[] {
+    if (!this.engine || !Number.isFinite(this.maxTime)) return [];
+    const now = this.now();
+    const estimate = this.maxTime + (now - this.maxTimeAt);
+    if (!(estimate > this.maxTime)) return [];
+    const out: Detection[] = [];
+    const detectedAt = new Date(now).toISOString();
+    for (const h of this.engine.advance(estimate)) this.onHit(h, out, detectedAt);
+    this.maxTime = estimate;
+    this.maxTimeAt = now;
     this.pruneRefs();
     return out;
   }
 
   private onHit(h: CorrelationHit, out: Detection[], detectedAt: string): void {
     const rule = this.compiled.stored.get(h.ruleId);
-    this.counter(h.ruleId).matches++;
+    const c = this.counter(h.ruleId);
+    const by = correlationExceptionsOf(this.compiled.outputExceptions, h, this.now());
+    if (by.length > 0) {
+      c.suppressed++;
+      this.totals.suppressed++;
+      for (const id of by) c.byException[id] = (c.byException[id] ?? 0) + 1;
+      return;
+    }
+    c.matches++;
     if (!rule || !this.compiled.emitCorrelations.has(h.ruleId)) return;
     const refs = h.eventIndexes.map((i) => this.refs.get(i)).filter((r): r is EventRef => r !== undefined);
     const eventIds = refs.map((r) => r.id);

@@ -4,8 +4,9 @@ import { parseTime, userError } from '@vigil/core';
 import {
   activity,
   changeIncidentStatus,
+  commentMentions,
+  resolveMentions,
   checkSlaBreaches,
-  defaultSlaPolicy,
   incidentNotFound,
   incidentStatuses,
   incidentVersionConflict,
@@ -15,6 +16,8 @@ import {
   updateIncident,
   type Incident,
   type IncidentPatch,
+  type MentionableMember,
+  type SlaPolicy,
 } from '@vigil/cases';
 import type { CasesRuntime } from '../alerts/cases-runtime.ts';
 import { actorOf, enumList, queryLimit, queryTime } from '../alerts/alert-request.ts';
@@ -45,6 +48,7 @@ function applyIncidentPatch(
   body: IncidentPatchBody,
   actor: string,
   at: number,
+  policy: SlaPolicy,
 ): Incident {
   let next = incident;
   if (body.status !== undefined && body.status !== incident.status) {
@@ -70,14 +74,7 @@ function applyIncidentPatch(
     patch.plannedClosureAt =
       body.plannedClosureAt === null ? null : parseTime(body.plannedClosureAt, 'plannedClosureAt');
   }
-  return checkSlaBreaches(updateIncident(next, patch, actor, at, defaultSlaPolicy), at);
-}
-
-/** `@ana`, `@bob.smith` → ['ana', 'bob.smith']. */
-function mentions(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|\s)@([A-Za-z0-9._-]{1,64})/g)].map((m) => m[1] ?? ''))].filter(
-    (m) => m !== '',
-  );
+  return checkSlaBreaches(updateIncident(next, patch, actor, at, policy), at);
 }
 
 /**
@@ -85,7 +82,14 @@ function mentions(text: string): string[] {
  * alerts, update (status, owner, stage, severity, labels, planned closure), add alerts, merge, split,
  * comment, and response metrics (MTTA/MTTR per severity, SLA breaches).
  */
-export function registerIncidentRoutes(app: FastifyInstance, cases: CasesRuntime): void {
+export function registerIncidentRoutes(
+  app: FastifyInstance,
+  cases: CasesRuntime,
+  deps: {
+    /** Who `@name` mentions can name (workspace members); absent = mentions stay text. */
+    members?: (workspace: string) => Promise<MentionableMember[]>;
+  } = {},
+): void {
   const load = async (workspace: string, id: string): Promise<Incident> => {
     const incident = await cases.incidents.get(workspace, id);
     if (incident === undefined) throw incidentNotFound(workspace, id);
@@ -208,7 +212,8 @@ export function registerIncidentRoutes(app: FastifyInstance, cases: CasesRuntime
       if (version !== undefined && version !== incident.version) {
         throw incidentVersionConflict(incidentId, version, incident.version);
       }
-      const next = applyIncidentPatch(incident, request.body, actorOf(request), cases.clock.now());
+      const policy = await cases.slaPolicies.policy(workspaceId);
+      const next = applyIncidentPatch(incident, request.body, actorOf(request), cases.clock.now(), policy);
       if (next === incident || next.timeline.length === incident.timeline.length) return incident;
       const [stored] = await cases.incidents.updateMany(workspaceId, [next]);
       return stored ?? next;
@@ -286,15 +291,29 @@ export function registerIncidentRoutes(app: FastifyInstance, cases: CasesRuntime
         });
       }
       const now = cases.clock.now();
-      const named = mentions(text);
-      const entry = activity(now, actorOf(request), 'commented', {
+      const actor = actorOf(request);
+      const named = commentMentions(text);
+      const members = named.length === 0 || deps.members === undefined ? [] : await deps.members(workspaceId);
+      const mentions = resolveMentions(named, members);
+      const userIds = mentions.members.map((m) => m.userId);
+      // The timeline keeps who was mentioned by id (names change); unknown names stay plain text.
+      const entry = activity(now, actor, 'commented', {
         note: text,
-        ...(named.length === 0 ? {} : { field: 'mentions', after: named }),
+        ...(userIds.length === 0 ? {} : { field: 'mentions', after: userIds }),
       });
       const [stored] = await cases.incidents.updateMany(workspaceId, [
         { ...incident, updatedAt: now, timeline: [...incident.timeline, entry] },
       ]);
-      return reply.status(201).send(stored);
+      const notify = userIds.filter((id) => id !== request.auth?.principal.id);
+      if (notify.length > 0) {
+        await cases.userNotifications.mention(workspaceId, notify, {
+          actor,
+          incidentId,
+          incidentTitle: incident.title,
+          text,
+        });
+      }
+      return reply.status(201).send({ ...(stored ?? incident), mentions });
     },
   );
 }

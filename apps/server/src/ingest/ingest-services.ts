@@ -10,6 +10,9 @@ import {
   type IngestTokenVerifier,
 } from '@vigil/ingest';
 import { HecAcks } from './hec/hec-acks.ts';
+import { IngestAdmission } from './http/ingest-admission.ts';
+import type { CloudTrailSource } from './cloud-trails/cloud-trail-source.ts';
+import { SyslogRuntime } from './syslog/syslog-runtime.ts';
 
 /** Everything the ingest routes and listeners share. */
 export interface IngestServices {
@@ -17,8 +20,14 @@ export interface IngestServices {
   stats: SourceStats;
   verifier: IngestTokenVerifier;
   hecAcks: HecAcks;
+  /** Bounds the HTTP ingest requests handled at once (429 beyond). */
+  admission: IngestAdmission;
+  /** The cloud trail directory source, when enabled (for /metrics). */
+  cloudTrails?: CloudTrailSource;
   /** Syslog listeners report whether they are up (for /metrics). */
   listeners: Map<string, boolean>;
+  /** Syslog refusal counters and source-registry changes (shared by the listeners and the API). */
+  syslog: SyslogRuntime;
 }
 
 export interface IngestServicesOptions {
@@ -50,6 +59,8 @@ export function createIngestServices(options: IngestServicesOptions): IngestServ
     stats,
     verifier: options.verifier ?? new MemoryIngestTokenVerifier(),
     hecAcks: new HecAcks(),
+    admission: new IngestAdmission(options.config.ingest.maxConcurrentRequests),
     listeners: new Map(),
+    syslog: new SyslogRuntime(),
   };
 }

@@ -18,6 +18,7 @@ export async function registerIngestRoutes(
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addHook('onRequest', services.admission.hook);
     registerNativeIngestRoutes(scope, services, bodyLimit);
     registerOtlpRoutes(scope, services, bodyLimit);
     await scope.register((hec) => registerHecRoutes(hec, services, bodyLimit));

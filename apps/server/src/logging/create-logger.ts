@@ -5,7 +5,15 @@ import { pino, type DestinationStream, type Logger as PinoLogger, type LevelWith
  * credential-bearing ones are censored wherever a `headers` object appears (top level or one down,
  * e.g. `req.headers`); fields named password/token/secret… are censored in the first three levels.
  */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'];
+// The CSRF token is bound to the session id, but it is still a per-session secret: it stays out of logs.
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'x-csrf-token',
+];
 const CREDENTIAL_FIELDS = ['password', 'token', 'secret', 'apiKey', 'api_key', 'authorization', 'cookie'];
 
 export const REDACTED_LOG_PATHS: readonly string[] = [

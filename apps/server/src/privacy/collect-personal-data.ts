@@ -1,5 +1,6 @@
 import type { AuditRecord, User } from '@vigil/identity';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
+import type { CasesPersonalData, CasesPrivacy } from './cases-privacy.ts';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -18,6 +19,8 @@ export interface PersonalData {
     signInMethod: 'password' | 'sso';
   };
   grants: { workspaceId: string | null; roleId: string; grantedBy: string; grantedAt: string | null }[];
+  /** Groups the account belongs to (their roles apply to it too). */
+  groupMemberships: { workspaceId: string; groupId: string; addedBy: string; addedAt: string | null }[];
   sessions: {
     current: boolean;
     authenticatedAt: string | null;
@@ -40,6 +43,8 @@ export interface PersonalData {
     revokedAt: string | null;
   }[];
   audit: { total: number; truncated: boolean; records: AuditRecord[] };
+  /** Alerts and incidents the account owns or acted on (comments included), and its attachments' metadata. */
+  cases?: CasesPersonalData;
 }
 
 /** Audit records made by the account, newest last; at most `limit` (the view shows a few, the export all up to 10 000). */
@@ -64,7 +69,7 @@ async function auditRecordsOf(
 export async function collectPersonalData(
   rt: IdentityRuntime,
   user: User,
-  options: { currentSessionKey?: string | undefined; auditLimit: number },
+  options: { currentSessionKey?: string | undefined; auditLimit: number; cases?: CasesPrivacy | undefined },
 ): Promise<PersonalData> {
   const grants = await rt.stores.roleGrants.listForPrincipal(user.id);
   const sessions = await rt.stores.sessions.listByUser(user.id);
@@ -105,6 +110,12 @@ export async function collectPersonalData(
       grantedBy: g.grantedBy,
       grantedAt: iso(g.grantedAt),
     })),
+    groupMemberships: (await rt.stores.groups.listForUser(user.id)).map((m) => ({
+      workspaceId: m.workspaceId,
+      groupId: m.groupId,
+      addedBy: m.addedBy,
+      addedAt: iso(m.addedAt),
+    })),
     sessions: sessions.map((s) => ({
       current: s.key === options.currentSessionKey,
       authenticatedAt: iso(s.authenticatedAt),
@@ -121,5 +132,6 @@ export async function collectPersonalData(
     },
     apiKeys,
     audit: await auditRecordsOf(rt, user.id, options.auditLimit),
+    ...(options.cases === undefined ? {} : { cases: await options.cases.collect(user) }),
   };
 }

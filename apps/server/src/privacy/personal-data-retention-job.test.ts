@@ -20,12 +20,15 @@ test('retention purges expired sessions and anonymises accounts disabled longer 
     updatedAt: clock.now(),
   });
   await rt.sessions.start('u-active', { clientIp: '198.51.100.7' });
+  await rt.throttle.failure('someone', '198.51.100.9'); // account and address counters, expired 20 days on
   clock.advance(20 * DAY);
   await rt.stores.users.update({ ...recent, disabled: true, updatedAt: clock.now() });
   const live = await rt.sessions.start('u-active', { clientIp: '198.51.100.8' });
+  await rt.throttle.failure('someone-else', '198.51.100.10');
 
   const first = await runPersonalDataRetention({ rt, retentionDays: 30, logger: silent });
-  assert.deepEqual(first, { sessionsDeleted: 1, accountsAnonymised: 0, failed: 0 });
+  assert.deepEqual(first, { sessionsDeleted: 1, loginStatesDeleted: 2, accountsAnonymised: 0, failed: 0 });
+  assert.equal((await rt.stores.loginThrottle.get('account:someone-else', clock.now()))?.failures, 1);
   assert.deepEqual(
     (await rt.stores.sessions.listByUser('u-active')).map((s) => s.key),
     [live.session.key],

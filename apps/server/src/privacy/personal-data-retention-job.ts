@@ -2,16 +2,21 @@ import type { Logger } from '@vigil/core';
 import { accountsDueForAnonymisation, type User } from '@vigil/identity';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { eraseAccount } from './delete-own-account.ts';
+import type { CasesPrivacy } from './cases-privacy.ts';
 
 export interface PersonalDataRetentionDeps {
   rt: IdentityRuntime;
   /** Disabled accounts unchanged for this many days are anonymised. */
   retentionDays: number;
   logger: Logger;
+  /** Pseudonymises the account in alerts and incidents too, when cases data is available. */
+  casesPrivacy?: CasesPrivacy;
 }
 
 export interface PersonalDataRetentionReport {
   sessionsDeleted: number;
+  /** Expired login-throttle counters (account names, client address buckets) and pending SSO sign-ins. */
+  loginStatesDeleted: number;
   accountsAnonymised: number;
   failed: number;
 }
@@ -38,12 +43,15 @@ export async function runPersonalDataRetention(
   const { rt } = deps;
   const report: PersonalDataRetentionReport = {
     sessionsDeleted: await rt.sessions.purgeExpired(),
+    loginStatesDeleted:
+      (await rt.stores.loginThrottle.purgeExpired(rt.clock.now())) +
+      (await rt.stores.ssoLoginStates.purgeExpired(rt.clock.now())),
     accountsAnonymised: 0,
     failed: 0,
   };
   for (const user of accountsDueForAnonymisation(await allUsers(rt), rt.clock.now(), deps.retentionDays)) {
     try {
-      const erased = await eraseAccount(rt, user);
+      const erased = await eraseAccount(rt, user, deps.casesPrivacy);
       await rt.audit.record({
         event_type: 'privacy.account_anonymised',
         user_id: null,

@@ -175,6 +175,14 @@ test('self-deletion re-checks the password, ends sessions, removes credentials, 
     payload: { name: 'k', role: 'viewer' },
   });
   const bearer = { authorization: `Bearer ${key.json<{ token: string }>().token}` };
+  await rt.stores.groups.create({ id: 'g-1', workspaceId: 'ws-a', name: 'SOC', createdAt: 0 });
+  await rt.stores.groups.addMember({
+    workspaceId: 'ws-a',
+    groupId: 'g-1',
+    userId: 'u-carol',
+    addedBy: 't',
+    addedAt: 0,
+  });
 
   const wrong = await app.inject({
     method: 'POST',
@@ -204,9 +212,11 @@ test('self-deletion re-checks the password, ends sessions, removes credentials, 
     deleted: true,
     pseudonym: pseudonymFor('u-carol'),
     sessionsEnded: 2,
-    grantsRemoved: 1,
+    grantsRemoved: 2,
     apiKeysRevoked: 1,
+    cases: { alertsPseudonymised: 0, incidentsPseudonymised: 0 },
   });
+  assert.deepEqual(await rt.stores.groups.listForUser('u-carol'), [], 'group memberships removed too');
   const after = await rt.stores.users.get('u-carol');
   assert.ok(after);
   assert.equal(after.username, pseudonymFor('u-carol'));

@@ -10,6 +10,7 @@ import { sessionUser } from '../auth/me.routes.ts';
 import { clearSessionCookie } from '../auth/session-cookie.ts';
 import { collectPersonalData } from './collect-personal-data.ts';
 import { deleteOwnAccount } from './delete-own-account.ts';
+import type { CasesPrivacy } from './cases-privacy.ts';
 
 const PatchBody = Type.Object(
   {
@@ -34,14 +35,22 @@ const DeleteBody = Type.Object(
 const RECENT_SIGN_IN_MS = 10 * 60_000;
 
 /** Data-subject rights of the signed-in account: view, export (JSON), correct, delete (DESIGN §7). */
-export function registerPersonalDataRoutes(app: FastifyInstance, rt: IdentityRuntime): void {
+export function registerPersonalDataRoutes(
+  app: FastifyInstance,
+  rt: IdentityRuntime,
+  casesPrivacy?: CasesPrivacy,
+): void {
   app.get(
     '/api/v1/me/personal-data',
     { config: { permission: AUTHENTICATED, summary: 'View your personal data (no secrets)' } },
     async (request) => {
       const auth = requireAuth(request);
       const { user } = sessionUser(auth);
-      return collectPersonalData(rt, user, { currentSessionKey: auth.session?.key, auditLimit: 20 });
+      return collectPersonalData(rt, user, {
+        currentSessionKey: auth.session?.key,
+        auditLimit: 20,
+        cases: casesPrivacy,
+      });
     },
   );
 
@@ -59,6 +68,7 @@ export function registerPersonalDataRoutes(app: FastifyInstance, rt: IdentityRun
       const data = await collectPersonalData(rt, user, {
         currentSessionKey: auth.session?.key,
         auditLimit: 10_000,
+        cases: casesPrivacy,
       });
       await auditRequest(rt.audit, request, {
         event_type: 'privacy.data_exported',
@@ -142,7 +152,7 @@ export function registerPersonalDataRoutes(app: FastifyInstance, rt: IdentityRun
         });
         throw loginFailed();
       }
-      const erased = await deleteOwnAccount(rt, user);
+      const erased = await deleteOwnAccount(rt, user, casesPrivacy);
       // The audit record keeps the user id: the account it names is now pseudonymous.
       await auditRequest(rt.audit, request, {
         event_type: 'user.deleted',

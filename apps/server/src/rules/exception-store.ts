@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userError } from '@vigil/core';
 import type { RecordRepository, StoredRecord } from '@vigil/core';
 import { loadRules } from '@vigil/sigma';
-import { exceptionRuleText, isActiveException } from './rule-exception.ts';
+import { CORRELATION_OUTPUT_LOGSOURCE, exceptionRuleText, isActiveException } from './rule-exception.ts';
 import type { RuleException } from './rule-exception.ts';
 import type { RuleStore } from './rule-store.ts';
 import { RULE_EXCEPTION_KIND } from './stored-rule.ts';
@@ -25,7 +25,8 @@ function notFound(id: string) {
 
 /**
  * Local exceptions of a workspace (kind `rule-exception`, id a UUID). Creating one compiles its
- * conditions with the rule's logsource, so a bad modifier is refused at once, not at detection time.
+ * conditions with the rule's logsource (a correlation's: its output, see correlationOutputDocument),
+ * so a bad modifier is refused at once, not at detection time.
  */
 export class ExceptionStore {
   readonly repo: RecordRepository<RuleException>;
@@ -68,13 +69,16 @@ export class ExceptionStore {
 
   async create(workspace: string, input: NewException): Promise<StoredRecord<RuleException>> {
     const rule = await this.rules.get(workspace, input.ruleId);
-    if (rule.data.type !== 'rule') {
+    if (rule.data.type === 'filter') {
       throw userError(
         'EXCEPTION_UNSUPPORTED',
-        `exceptions apply to detection rules; add it to the rules this ${rule.data.type} references`,
-        { details: { ruleId: input.ruleId, type: rule.data.type } },
+        'exceptions apply to detection and correlation rules; add it to the rules this filter references',
+        { details: { field: 'ruleId', ruleId: input.ruleId, type: rule.data.type } },
       );
     }
+    // A correlation's exception is judged on its output (group-by values), not on events.
+    const logsource =
+      rule.data.type === 'correlation' ? CORRELATION_OUTPUT_LOGSOURCE : (rule.data.logsource ?? {});
     const now = this.rules.clock.now();
     if (input.expiresAt !== undefined && input.expiresAt <= now)
       throw userError('EXCEPTION_INVALID', 'expiresAt is in the past', { details: { field: 'expiresAt' } });
@@ -83,7 +87,7 @@ export class ExceptionStore {
       [
         {
           path: 'exception',
-          text: exceptionRuleText({ id, conditions: input.conditions }, rule.data.logsource ?? {}),
+          text: exceptionRuleText({ id, conditions: input.conditions }, logsource),
         },
       ],
       { placeholders: await this.rules.placeholders(workspace) },

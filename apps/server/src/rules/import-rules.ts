@@ -1,4 +1,4 @@
-import { loadRules } from '@vigil/sigma';
+import { loadRulesSliced } from '@vigil/sigma';
 import type { Rejection, RuleSource } from '@vigil/sigma';
 import type { StoredRecord } from '@vigil/core';
 import { sha256, splitRuleFile, summarize } from './rule-documents.ts';
@@ -6,6 +6,7 @@ import type { RuleDocument, RuleSummary } from './rule-documents.ts';
 import type { RuleStore } from './rule-store.ts';
 import { versionRecordId } from './stored-rule.ts';
 import type { StoredRule, StoredRuleVersion } from './stored-rule.ts';
+import { breather, eventLoopSlicer } from '../detection/event-loop-slicer.ts';
 
 export interface ImportOptions {
   /** Whether new rules start enabled (default false: backtest first). Updates keep their state. */
@@ -93,7 +94,14 @@ export async function importRules(
   files: readonly { path: string; text: string }[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const docs = files.flatMap((f) => splitRuleFile(f.path, f.text));
+  // A SigmaHQ-sized import parses, compiles and writes for seconds: in slices, so the server keeps
+  // serving meanwhile.
+  const breathe = breather();
+  const docs: RuleDocument[] = [];
+  for (const f of files) {
+    docs.push(...splitRuleFile(f.path, f.text));
+    await breathe();
+  }
   const result: ImportResult = { created: [], updated: [], unchanged: [], rejected: [], warnings: [] };
   const seen = new Map<string, string>();
   const candidates: { doc: RuleDocument; summary: RuleSummary | undefined }[] = [];
@@ -108,9 +116,11 @@ export async function importRules(
     path: `${STORED}${r.id}`,
     text: r.text,
   }));
-  const loaded = loadRules([...candidates.map((c) => ({ path: c.doc.path, text: c.doc.text })), ...context], {
-    placeholders: await store.placeholders(workspace),
-  });
+  const loaded = await loadRulesSliced(
+    [...candidates.map((c) => ({ path: c.doc.path, text: c.doc.text })), ...context],
+    { placeholders: await store.placeholders(workspace) },
+    eventLoopSlicer,
+  );
   const rejectedPaths = new Set<string>();
   for (const r of loaded.rejected) {
     if (r.file.startsWith(STORED)) continue;
@@ -120,6 +130,7 @@ export async function importRules(
   result.warnings = loaded.warnings.filter((w) => !w.startsWith(STORED));
   const now = store.clock.now();
   for (const { doc, summary } of candidates) {
+    await breathe();
     if (summary === undefined || rejectedPaths.has(doc.path)) {
       if (summary === undefined && !rejectedPaths.has(doc.path))
         result.rejected.push({

@@ -28,6 +28,40 @@ export function exceptionRuleId(exceptionId: string): string {
 }
 
 /**
+ * Where exceptions of correlation rules are evaluated: not on events but on the correlation's output,
+ * a document of its group-by values plus the fields of correlationOutput (Vigil's own logsource).
+ */
+export const CORRELATION_OUTPUT_LOGSOURCE: Logsource = { product: 'vigil', service: 'correlation' };
+
+/** What an exception of a correlation rule is matched against: one correlation hit. */
+export interface CorrelationOutput {
+  ruleId: string;
+  ruleTitle: string;
+  level: string;
+  type: string;
+  group: Record<string, unknown>;
+  eventCount: number;
+}
+
+/**
+ * The document an exception of a correlation rule sees: the group-by fields by name (as the rule
+ * writes them) and `rule_id`, `rule_title`, `level`, `correlation_type`, `event_count`.
+ */
+export function correlationOutputDocument(h: CorrelationOutput): Record<string, unknown> {
+  return {
+    event: { dataset: 'vigil.correlation' },
+    raw: {
+      rule_id: h.ruleId,
+      rule_title: h.ruleTitle,
+      level: h.level,
+      correlation_type: h.type,
+      event_count: h.eventCount,
+      ...h.group,
+    },
+  };
+}
+
+/**
  * The exception as a Sigma rule document (JSON is YAML) with the parent rule's logsource, so it is
  * routed and field-mapped exactly like the rule it excepts.
  */

@@ -3,6 +3,7 @@ import { CorrelationEngine, eventTime, fieldValue, loadRules } from '@vigil/sigm
 import type { Rejection } from '@vigil/sigma';
 import { compileWorkspace } from '../detection/compile-workspace.ts';
 import type { CompiledWorkspace } from '../detection/compile-workspace.ts';
+import { correlationExceptionsOf } from '../detection/correlation-exceptions.ts';
 import type { ExceptionStore } from './exception-store.ts';
 import { sha256, splitRuleFile, summarize } from './rule-documents.ts';
 import type { RuleStore } from './rule-store.ts';
@@ -181,6 +182,13 @@ export class ProbeRun {
   private onHits(hits: ReturnType<CorrelationEngine['flush']>): void {
     for (const h of hits) {
       if (!this.probe.compiled.emitCorrelations.has(h.ruleId)) continue;
+      // The probe compiled the exceptions active when it started: none expires during it.
+      const by = correlationExceptionsOf(this.probe.compiled.outputExceptions, h, Number.NEGATIVE_INFINITY);
+      if (by.length > 0) {
+        const index = h.eventIndexes[h.eventIndexes.length - 1] ?? 0;
+        this.suppressed.push({ index, ruleId: h.ruleId, exceptions: by });
+        continue;
+      }
       this.hits++;
       if (this.correlations.length < this.keepMatches)
         this.correlations.push({

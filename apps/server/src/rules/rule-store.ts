@@ -1,4 +1,4 @@
-import { userError } from '@vigil/core';
+import { operationalError, userError } from '@vigil/core';
 import type { Clock, MetadataStore, RecordRepository, StoredRecord } from '@vigil/core';
 import {
   PLACEHOLDER_KIND,
@@ -122,6 +122,67 @@ export class RuleStore {
     const updated = await this.rules.update(workspace, id, cur.version, { ...cur.data, enabled });
     await this.touch(workspace);
     return updated;
+  }
+
+  /**
+   * Enables or disables many rules as one change: every id is checked first (nothing is written when
+   * one is unknown); a failed write undoes the writes before it; one revision move at the end.
+   */
+  async setEnabledMany(
+    workspace: string,
+    ids: readonly string[],
+    enabled: boolean,
+  ): Promise<{ changed: string[]; unchanged: string[] }> {
+    const found: StoredRecord<StoredRule>[] = [];
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const r = await this.rules.get(workspace, id);
+      if (r) found.push(r);
+      else missing.push(id);
+    }
+    if (missing.length > 0)
+      throw userError(
+        'RULE_NOT_FOUND',
+        `${missing.length} of the rules were not found (first: ${JSON.stringify(missing[0])}); nothing was changed`,
+        { status: 404, details: { field: 'ids', missing: missing.slice(0, 100) } },
+      );
+    const toChange = found.filter((r) => r.data.enabled !== enabled);
+    const done: StoredRecord<StoredRule>[] = [];
+    try {
+      for (const r of toChange)
+        done.push(await this.rules.update(workspace, r.id, r.version, { ...r.data, enabled }));
+    } catch (err) {
+      const stuck = await this.undoEnabled(workspace, done, !enabled);
+      await this.touch(workspace);
+      if (stuck.length === 0) throw err;
+      throw operationalError(
+        'RULES_BULK_PARTIAL',
+        `a write failed and ${stuck.length} rules could not be set back; retry the action`,
+        { cause: err, details: { field: 'ids', notRestored: stuck.slice(0, 100) } },
+      );
+    }
+    if (done.length > 0) await this.touch(workspace);
+    return {
+      changed: toChange.map((r) => r.id),
+      unchanged: found.filter((r) => r.data.enabled === enabled).map((r) => r.id),
+    };
+  }
+
+  /** Sets `enabled` back on records written by a failed bulk change; returns the ids it could not. */
+  private async undoEnabled(
+    workspace: string,
+    done: readonly StoredRecord<StoredRule>[],
+    enabled: boolean,
+  ): Promise<string[]> {
+    const stuck: string[] = [];
+    for (const u of [...done].reverse()) {
+      try {
+        await this.rules.update(workspace, u.id, u.version, { ...u.data, enabled });
+      } catch {
+        stuck.push(u.id);
+      }
+    }
+    return stuck;
   }
 
   /** Deletes a rule and its history. Its exceptions stay: they apply again if the rule comes back. */

@@ -249,11 +249,18 @@ describe('rules API', () => {
     assert.equal(listed.json<{ exceptions: { id: string }[] }>().exceptions[0]?.id, exc.id);
     const all = await call('GET', '/api/v1/workspaces/ws-a/rule-exceptions', viewer);
     assert.equal(all.json<{ exceptions: unknown[] }>().exceptions.length, 1);
+    // A correlation's exception is compiled against its output (group-by values, event_count…).
     const onCorrelation = await call('POST', `${BASE}/${BRUTE_ID}/exceptions`, analyst, {
-      conditions: { User: 'x' },
+      conditions: { TargetUserName: 'svc_scan' },
+      reason: 'scanner account',
+    });
+    assert.equal(onCorrelation.statusCode, 201, onCorrelation.body);
+    const badOnCorrelation = await call('POST', `${BASE}/${BRUTE_ID}/exceptions`, analyst, {
+      conditions: { 'TargetUserName|nosuch': 'x' },
       reason: 'x',
     });
-    assert.equal(onCorrelation.statusCode, 400);
+    assert.equal(badOnCorrelation.statusCode, 400);
+    assert.match(badOnCorrelation.body, /conditions/);
     const tmp = await call('POST', `${BASE}/${WHOAMI_ID}/exceptions`, analyst, {
       conditions: { User: 'tmp' },
       reason: 'x',

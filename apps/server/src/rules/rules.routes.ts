@@ -12,6 +12,7 @@ import {
   RuleParams,
   WorkspaceParams,
 } from './rules.schema.ts';
+import { registerRuleBulkRoutes } from './rule-bulk.routes.ts';
 import { registerRuleExceptionRoutes } from './rule-exceptions.routes.ts';
 import { registerRuleProbeRoutes } from './rule-probe.routes.ts';
 import { auditRules, RULES_BASE } from './rule-routes-options.ts';
@@ -24,7 +25,7 @@ const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'applicati
 
 /**
  * Rule management (issue 3): import (YAML, zip or JSON files), list/search, read with versions,
- * enable/disable, delete; exceptions, tests and backtests are registered beside them.
+ * enable/disable (one or in bulk), delete; exceptions, tests and backtests are registered beside them.
  */
 export async function registerRuleRoutes(app: FastifyInstance, options: RuleRoutesOptions): Promise<void> {
   const { rules } = options;
@@ -209,4 +210,5 @@ export async function registerRuleRoutes(app: FastifyInstance, options: RuleRout
 
   registerRuleExceptionRoutes(app, options);
   registerRuleProbeRoutes(app, options);
+  registerRuleBulkRoutes(app, options);
 }

@@ -42,6 +42,30 @@ export const ListQuery = Type.Object(
 
 export const PatchBody = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
 
+/** Which rules a bulk action applies to: listed ids, or every rule a list filter selects. */
+export const BulkFilter = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    level: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    logsource: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    status: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    type: Type.Optional(
+      Type.Union([Type.Literal('rule'), Type.Literal('correlation'), Type.Literal('filter')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkEnableBody = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    ids: Type.Optional(Type.Array(ruleId, { minItems: 1, maxItems: 10_000 })),
+    filter: Type.Optional(BulkFilter),
+  },
+  { additionalProperties: false },
+);
+
 const selection = Type.Record(Type.String({ minLength: 1, maxLength: 300 }), Type.Unknown());
 
 export const ExceptionBody = Type.Object(

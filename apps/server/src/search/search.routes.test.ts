@@ -94,6 +94,17 @@ describe('search API', () => {
     ]);
   });
 
+  test('a stats/timechart answer cut at the limit says truncated with the limit', async () => {
+    const cut = await post(analyst, { query: '| timechart span=6h count()', ...RANGE, limit: 3 });
+    assert.equal(cut.statusCode, 200, cut.body);
+    const body = cut.json<{ stats: { rows: unknown[] }; truncated?: boolean; limit?: number }>();
+    assert.equal(body.stats.rows.length, 3);
+    assert.equal(body.truncated, true);
+    assert.equal(body.limit, 3);
+    const whole = await post(analyst, { query: '| timechart span=6h count()', ...RANGE, limit: 4 });
+    assert.equal(whole.json<{ truncated?: boolean }>().truncated, undefined);
+  });
+
   test('parser errors are 400 QUERY_INVALID with every problem and its offset', async () => {
     const res = await post(analyst, { query: 'a AND (b OR c | grep y', ...RANGE });
     assert.equal(res.statusCode, 400);
@@ -181,6 +192,15 @@ describe('search API', () => {
     const saved = created.json<{ id: string; version: number }>();
     const list = await fx.app.inject({ method: 'GET', url: base, headers: viewer.headers });
     assert.equal(list.json<{ savedQueries: { id: string }[] }>().savedQueries[0]?.id, saved.id);
+    // A querystring limit is text; the route's integer schema coerces it (bodies stay strict).
+    const limited = await fx.app.inject({ method: 'GET', url: `${base}?limit=1`, headers: viewer.headers });
+    assert.equal(limited.statusCode, 200, limited.body);
+    assert.equal(limited.json<{ savedQueries: unknown[] }>().savedQueries.length, 1);
+    const badLimit = await fx.app.inject({ method: 'GET', url: `${base}?limit=0`, headers: viewer.headers });
+    assert.equal(
+      badLimit.json<{ error: { details: { field: string } } }>().error.details.field,
+      'querystring.limit',
+    );
     const updated = await fx.app.inject({
       method: 'PUT',
       url: `${base}/${saved.id}`,

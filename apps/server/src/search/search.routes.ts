@@ -43,11 +43,19 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
         limit: body.limit ?? 100,
         ...(body.cursor === undefined ? {} : { cursor: body.cursor }),
       });
+      const limit = body.limit ?? 100;
+      // A cut result says so, with the limit that cut it (raise `limit` or narrow the query).
+      const truncated = result.truncated === true ? { truncated: true, limit } : {};
       if (result.aggregated) {
-        return { events: [], stats: { rows: result.rows, columns: [...(result.columns ?? [])] } };
+        return {
+          events: [],
+          stats: { rows: result.rows, columns: [...(result.columns ?? [])] },
+          ...truncated,
+        };
       }
       return {
         events: result.rows,
+        ...truncated,
         ...(result.next === undefined ? {} : { next: result.next }),
         ...(result.columns === undefined ? {} : { columns: [...result.columns] }),
       };

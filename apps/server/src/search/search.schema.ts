@@ -33,12 +33,17 @@ export type ExportBody = Static<typeof ExportBody>;
 /**
  * Search answer (DESIGN §5): `events` holds event documents, or projected rows after `fields`;
  * `next` pages plain searches; for stats/timechart `events` is empty and `stats` holds
- * `{ rows, columns }` (one object per group/bucket, keyed by the column names).
+ * `{ rows, columns }` (one object per group/bucket, keyed by the column names); `truncated: true` and
+ * `limit` say that rows past the limit were left out.
  */
 export const SearchReply = Type.Object({
   events: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   next: Type.Optional(Type.String()),
   columns: Type.Optional(Type.Array(Type.String())),
+  /** Present when more rows matched than `limit` allowed (stats/timechart/sorted results have no cursor). */
+  truncated: Type.Optional(Type.Literal(true)),
+  /** The row limit that cut a truncated result. */
+  limit: Type.Optional(Type.Integer()),
   stats: Type.Optional(
     Type.Object({
       rows: Type.Array(Type.Record(Type.String(), Type.Unknown())),

@@ -6,6 +6,8 @@ import { auditRequest } from '../audit/request-audit.ts';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { requireAuth } from '../auth/request-auth.ts';
 import { forbidden, notFound } from '../auth/auth.error.ts';
+import { rotateSessionsOnPrivilegeChange } from '../auth/rotate-sessions-on-privilege-change.ts';
+import { roleHolderIds } from './role-holder-ids.ts';
 
 const WsParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }) });
 const RoleParams = Type.Object({
@@ -44,7 +46,7 @@ export function registerRoleRoutes(app: FastifyInstance, rt: IdentityRuntime): v
       },
       schema: { params: RoleParams, body: RoleBody },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workspaceId, roleId } = request.params;
       const checked = validateCustomRole(workspaceId, { id: roleId, ...request.body });
       if (!checked.ok) {
@@ -53,16 +55,21 @@ export function registerRoleRoutes(app: FastifyInstance, rt: IdentityRuntime): v
           details: { problems: checked.problems },
         });
       }
-      const may = canGrantRole(requireAuth(request).principal, workspaceId, checked.role);
+      const auth = requireAuth(request);
+      const may = canGrantRole(auth.principal, workspaceId, checked.role);
       if (!may.allowed) throw forbidden(`roles.manage (${may.reason})`, workspaceId);
       const existed = await rt.stores.roles.get(workspaceId, roleId);
       await rt.stores.roles.put({ ...checked.role, workspace: workspaceId });
+      // Changing a role's permissions changes the privileges of everyone holding it.
+      const changed = existed && existed.permissions.join() !== checked.role.permissions.join();
+      const holders = changed ? await roleHolderIds(rt, workspaceId, roleId) : [];
+      const { sessionsEnded } = await rotateSessionsOnPrivilegeChange(rt, holders, { auth, reply });
       await auditRequest(rt.audit, request, {
         event_type: existed ? 'role.updated' : 'role.created',
         result: 'success',
         resource: `role:${roleId}`,
         workspace: workspaceId,
-        details: { permissions: checked.role.permissions },
+        details: { permissions: checked.role.permissions, sessionsEnded },
       });
       return view(checked.role);
     },

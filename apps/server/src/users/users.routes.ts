@@ -1,13 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { userError } from '@vigil/core';
-import { builtInRole, canGrantRole, hashPassword, type Role, type User } from '@vigil/identity';
+import {
+  builtInRole,
+  canGrantRole,
+  groupIdOfPrincipal,
+  hashPassword,
+  type Role,
+  type User,
+} from '@vigil/identity';
 import { auditRequest } from '../audit/request-audit.ts';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { requireAuth } from '../auth/request-auth.ts';
 import { forbidden, notFound } from '../auth/auth.error.ts';
 import { publicUser } from '../auth/public-user.ts';
 import { assertPasswordPolicy, assertUsername } from '../auth/password-rules.ts';
+import { rotateSessionsOnPrivilegeChange } from '../auth/rotate-sessions-on-privilege-change.ts';
 
 const WsParams = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }) });
 const UserParams = Type.Object({
@@ -48,12 +56,29 @@ async function workspaceRole(rt: IdentityRuntime, workspaceId: string, roleId: s
   return role;
 }
 
-/** A member is an account holding a role in the workspace; others are invisible from it (404). */
+/**
+ * A member is an account holding a role in the workspace, directly or through one of its groups; others
+ * are invisible from it (404).
+ */
 async function member(rt: IdentityRuntime, workspaceId: string, userId: string): Promise<User> {
   const user = await rt.stores.users.get(userId);
   const grants = user ? await rt.stores.roleGrants.listForPrincipal(user.id) : [];
-  if (!user || !grants.some((g) => g.workspaceId === workspaceId)) throw notFound('user');
+  const groups = user ? await rt.stores.groups.listForUser(user.id) : [];
+  const inWorkspace =
+    grants.some((g) => g.workspaceId === workspaceId) || groups.some((m) => m.workspaceId === workspaceId);
+  if (!user || !inWorkspace) throw notFound('user');
   return user;
+}
+
+/** Accounts in the workspace's groups, by user id, with the names of those groups. */
+async function groupMembers(rt: IdentityRuntime, workspaceId: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const g of await rt.stores.groups.list(workspaceId)) {
+    for (const m of await rt.stores.groups.listMembers(workspaceId, g.id)) {
+      out.set(m.userId, [...(out.get(m.userId) ?? []), g.name]);
+    }
+  }
+  return out;
 }
 
 /** Accounts and role grants, managed from a workspace. New accounts hold no permission until granted a role. */
@@ -66,13 +91,18 @@ export function registerUserRoutes(app: FastifyInstance, rt: IdentityRuntime): v
     },
     async (request) => {
       const grants = await rt.stores.roleGrants.listForWorkspace(request.params.workspaceId);
+      const inGroups = await groupMembers(rt, request.params.workspaceId);
       const users = [];
-      for (const id of [...new Set(grants.map((g) => g.principalId))]) {
+      const ids = [...grants.map((g) => g.principalId), ...inGroups.keys()];
+      for (const id of [...new Set(ids)]) {
+        if (groupIdOfPrincipal(id) !== undefined) continue;
         const user = await rt.stores.users.get(id);
         if (user)
           users.push({
             ...publicUser(user),
+            // Direct roles only; `groups` names the groups whose roles the account also holds here.
             roles: grants.filter((g) => g.principalId === id).map((g) => g.roleId),
+            groups: inGroups.get(id) ?? [],
           });
       }
       return { users };
@@ -139,11 +169,13 @@ export function registerUserRoutes(app: FastifyInstance, rt: IdentityRuntime): v
         grantedBy: auth.principal.id,
         grantedAt: rt.clock.now(),
       });
+      const { sessionsEnded } = await rotateSessionsOnPrivilegeChange(rt, [user.id], { auth, reply });
       await auditRequest(rt.audit, request, {
         event_type: 'role.granted',
         result: 'success',
         resource: `user:${user.id}:${role.id}`,
         workspace: workspaceId,
+        details: { sessionsEnded },
       });
       return reply.status(201).send({ userId: user.id, roleId: role.id, workspaceId });
     },
@@ -162,19 +194,25 @@ export function registerUserRoutes(app: FastifyInstance, rt: IdentityRuntime): v
       const may = canGrantRole(auth.principal, workspaceId, role);
       if (!may.allowed) throw forbidden(`roles.manage (${may.reason})`, workspaceId);
       const grants = await rt.stores.roleGrants.listForWorkspace(workspaceId);
+      // Only accounts count as owners here: a group holding owner may have no members at all.
+      const owners = grants.filter(
+        (g) => g.roleId === 'owner' && groupIdOfPrincipal(g.principalId) === undefined,
+      );
       if (
         roleId === 'owner' &&
-        grants.filter((g) => g.roleId === 'owner').length === 1 &&
+        owners.length === 1 &&
         grants.some((g) => g.roleId === 'owner' && g.principalId === userId)
       ) {
         throw userError('LAST_OWNER', 'A workspace keeps at least one owner', { status: 409 });
       }
       if (!(await rt.stores.roleGrants.revoke(userId, roleId, workspaceId))) throw notFound('role grant');
+      const { sessionsEnded } = await rotateSessionsOnPrivilegeChange(rt, [userId], { auth, reply });
       await auditRequest(rt.audit, request, {
         event_type: 'role.revoked',
         result: 'success',
         resource: `user:${userId}:${roleId}`,
         workspace: workspaceId,
+        details: { sessionsEnded },
       });
       return reply.status(204).send();
     },

@@ -103,6 +103,19 @@ export function registerOperatorAccessRoutes(app: FastifyInstance, rt: IdentityR
   );
 
   app.get(
+    '/api/v1/operator-access/mine',
+    {
+      config: {
+        permission: 'operator_access.request',
+        summary: "The caller's own access requests (any status), newest first",
+      },
+    },
+    async (request) => ({
+      requests: (await rt.stores.operatorAccess.listByOperator(requireAuth(request).principal.id)).map(view),
+    }),
+  );
+
+  app.get(
     '/api/v1/operator-access/pending',
     { config: { permission: 'operator_access.approve', summary: 'Requests waiting for a security manager' } },
     async () => ({ requests: (await rt.stores.operatorAccess.listPending()).map(view) }),

@@ -64,6 +64,9 @@ export function MemberRow({
         <div className="small">{member.mfaEnabled ? 'Two-factor on' : 'Two-factor off'}</div>
       </td>
       <td>
+        {member.groups.length > 0 && (
+          <div className="small muted">Also through groups: {member.groups.join(', ')}</div>
+        )}
         <ul className="role-list" aria-label={`Roles of ${name}`}>
           {member.roles.map((r) => (
             <li key={r}>

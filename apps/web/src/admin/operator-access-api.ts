@@ -87,3 +87,18 @@ export const decideRequest = (grantId: string, decision: 'approve' | 'reject', n
     `/api/v1/operator-access/${encodeURIComponent(grantId)}/${decision}`,
     note.trim() === '' ? {} : { note: note.trim() },
   );
+
+/** The signed-in operator's own requests, any status, newest first. */
+export async function myRequests(signal: AbortSignal): Promise<OperatorGrant[]> {
+  const body = obj(await apiJson('GET', '/api/v1/operator-access/mine', undefined, { signal }));
+  return objects(body['requests']).flatMap((g) => grant(g) ?? []);
+}
+
+export interface AccessRequestInput {
+  readonly workspaceId: string;
+  readonly ticket: string;
+  readonly reason: string;
+  readonly durationMinutes: number;
+}
+
+export const requestAccess = (input: AccessRequestInput) => apiJson('POST', '/api/v1/operator-access', input);

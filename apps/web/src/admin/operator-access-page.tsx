@@ -2,6 +2,7 @@ import { useSession } from '../auth/session-store.ts';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { useCurrentWorkspace } from '../workspaces/current-workspace.ts';
 import { mayIn } from './access.ts';
+import { MyAccessRequests } from './my-access-requests.tsx';
 import { PendingRequests } from './pending-requests.tsx';
 import { useAccess } from './use-access.ts';
 import { WorkspaceOperatorAccess } from './workspace-operator-access.tsx';
@@ -9,6 +10,7 @@ import { WorkspaceScope } from './workspace-scope.tsx';
 
 const APPROVE = 'operator_access.approve';
 const READ = 'operator_access.read';
+const REQUEST = 'operator_access.request';
 
 /**
  * `/settings/operator-access`: a security manager (platform role, often without any workspace role)
@@ -23,10 +25,13 @@ export function OperatorAccessPage() {
   if (access.status === 'loading') return <p role="status">Checking your permissions…</p>;
   if (access.status === 'failed') return <ErrorBanner error={access.error} />;
   const approver = access.data.platform.has(APPROVE);
-  // A security manager is not told "access denied" about a workspace they were never meant to see.
-  const showWorkspace = !approver || (workspaceId !== undefined && mayIn(access.data, workspaceId, READ));
+  const requester = access.data.platform.has(REQUEST);
+  // A security manager or operator is not told "access denied" about a workspace they were never meant to see.
+  const showWorkspace =
+    !(approver || requester) || (workspaceId !== undefined && mayIn(access.data, workspaceId, READ));
   return (
     <>
+      {requester && <MyAccessRequests />}
       {approver && <PendingRequests />}
       {showWorkspace && (
         <WorkspaceScope>

@@ -1,7 +1,10 @@
 import { useLocationPath } from '../routing/location-store.ts';
 import { normalisePath } from '../routing/match-route.ts';
 import { NotFoundPage } from '../shell/not-found-page.tsx';
+import { CrossWorkspaceGrantsPage } from '../overview/cross-workspace-grants-page.tsx';
+import { SlaPolicyPage } from '../incidents/sla-policy-page.tsx';
 import { OperatorAccessPage } from './operator-access-page.tsx';
+import { PlatformRolesPage } from './platform-roles-page.tsx';
 import { SettingsNav } from './settings-nav.tsx';
 import { SettingsIndex } from './settings-index.tsx';
 import { SETTINGS_SECTIONS } from './settings-sections.ts';
@@ -31,6 +34,12 @@ function sectionBody(path: string) {
       return <UsersPage />;
     case '/settings/tokens':
       return <TokensPage />;
+    case '/settings/cross-workspace':
+      return <CrossWorkspaceGrantsPage />;
+    case '/settings/incident-sla':
+      return <SlaPolicyPage />;
+    case '/settings/platform-roles':
+      return <PlatformRolesPage />;
     default:
       return <OperatorAccessPage />;
   }

@@ -10,7 +10,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   {
     path: '/settings/users',
     label: 'Users & roles',
-    summary: 'Members of the workspace, their roles, custom roles, password resets and disabling.',
+    summary: 'Members of the workspace, their roles, groups, custom roles, password resets and disabling.',
   },
   {
     path: '/settings/tokens',
@@ -21,5 +21,20 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     path: '/settings/operator-access',
     label: 'Operator access',
     summary: 'Time-boxed platform-operator access to this workspace: requests, approvals and their log.',
+  },
+  {
+    path: '/settings/platform-roles',
+    label: 'Platform roles',
+    summary: 'Installation roles (operator, security manager, platform administrator): grant and revoke.',
+  },
+  {
+    path: '/settings/incident-sla',
+    label: 'Incident SLA',
+    summary: 'Acknowledge and resolve targets per severity that new incidents are measured against.',
+  },
+  {
+    path: '/settings/cross-workspace',
+    label: 'Cross-workspace view',
+    summary: 'Share this workspace’s aggregated overview with a central workspace, or revoke it.',
   },
 ];

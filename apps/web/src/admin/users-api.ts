@@ -11,6 +11,8 @@ export interface Member {
   readonly mfaEnabled: boolean;
   readonly createdAt: string | undefined;
   readonly roles: readonly string[];
+  /** Groups whose roles the member also holds in the workspace. */
+  readonly groups: readonly string[];
 }
 
 export interface RoleView {
@@ -37,6 +39,7 @@ function member(u: Json): Member | undefined {
     mfaEnabled: u['mfaEnabled'] === true,
     createdAt: str(u['createdAt']),
     roles: strs(u['roles']),
+    groups: strs(u['groups']),
   };
 }
 

@@ -3,6 +3,8 @@ import { mayIn, type Access } from './access.ts';
 import { CreateUserForm } from './create-user-form.tsx';
 import { MembersTable } from './members-table.tsx';
 import { RolesSection } from './roles-section.tsx';
+import { GroupsSection } from './groups-section.tsx';
+import { listGroups } from './groups-api.ts';
 import { useLoad } from './use-load.ts';
 import { listMembers, listRoles } from './users-api.ts';
 
@@ -15,15 +17,16 @@ export function WorkspaceUsers({
   readonly access: Access;
 }) {
   const { state, reload } = useLoad(workspaceId, async (signal) => {
-    const [members, roles] = await Promise.all([
+    const [members, roles, groups] = await Promise.all([
       listMembers(workspaceId, signal),
       listRoles(workspaceId, signal),
+      listGroups(workspaceId, signal),
     ]);
-    return { members, roles };
+    return { members, roles, groups };
   });
-  if (state.status === 'loading') return <p role="status">Loading members and roles…</p>;
+  if (state.status === 'loading') return <p role="status">Loading members, groups and roles…</p>;
   if (state.status === 'failed') return <ErrorBanner error={state.error} />;
-  const { members, roles } = state.data;
+  const { members, roles, groups } = state.data;
   const may = {
     manageUsers: mayIn(access, workspaceId, 'users.manage'),
     manageRoles: mayIn(access, workspaceId, 'roles.manage'),
@@ -49,6 +52,14 @@ export function WorkspaceUsers({
           onChanged={reload}
         />
       </section>
+      <GroupsSection
+        workspaceId={workspaceId}
+        groups={groups}
+        roles={roles}
+        members={members}
+        canManage={may.manageRoles}
+        onChanged={reload}
+      />
       <RolesSection
         workspaceId={workspaceId}
         roles={roles}

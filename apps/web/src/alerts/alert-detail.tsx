@@ -9,6 +9,10 @@ import { AttackList } from './attack-list.tsx';
 import { alertPath } from './case-links.ts';
 import { DetailSection } from './detail-section.tsx';
 import { EntitiesTable } from './entities-table.tsx';
+import { InvestigationSections } from '../investigation/investigation-sections.tsx';
+import { AttachmentsSection } from '../incidents/attachments-section.tsx';
+import { RelationshipsSection } from '../incidents/relationships-section.tsx';
+import { SuppressSimilar } from './suppress-similar.tsx';
 
 /** One alert: fields, entities, ATT&CK, linked events, activity, and its triage form. */
 export function AlertDetail({
@@ -42,6 +46,9 @@ export function AlertDetail({
               onSaved={reload}
             />
           )}
+          {canWrite && (
+            <SuppressSimilar workspaceId={workspaceId} alertId={alertId} ruleId={state.data.ruleId} />
+          )}
           <DetailSection title="Entities">
             <EntitiesTable entities={state.data.entities} />
           </DetailSection>
@@ -61,6 +68,19 @@ export function AlertDetail({
               </ul>
             )}
           </DetailSection>
+          <RelationshipsSection
+            workspaceId={workspaceId}
+            owner={{ kind: 'alerts', id: alertId }}
+            canWrite={canWrite}
+            onChanged={reload}
+          />
+          <InvestigationSections workspaceId={workspaceId} subject={{ kind: 'alerts', id: alertId }} />
+          <AttachmentsSection
+            workspaceId={workspaceId}
+            owner={{ kind: 'alerts', id: alertId }}
+            canWrite={canWrite}
+            onChanged={reload}
+          />
           <DetailSection title="Activity">
             <ActivityList entries={state.data.activity} caption="Alert activity" />
           </DetailSection>

@@ -3,10 +3,13 @@ import { useLoad } from '../admin/use-load.ts';
 import { ResultPager } from '../search/result-pager.tsx';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { AlertFilters } from './alert-filters.tsx';
+import { AlertImport } from './alert-import.tsx';
 import { AlertTable } from './alert-table.tsx';
 import { listAlerts, type AlertFilter } from './alerts-api.ts';
 import { BulkActions } from './bulk-actions.tsx';
 import { LiveAlerts } from './live-alerts.tsx';
+import { SuppressionRules } from './suppression-rules.tsx';
+import { SuppressedHits } from './suppressed-hits.tsx';
 
 /** The alert queue: filters, keyset pages, bulk triage and live notifications. */
 export function AlertQueue({
@@ -46,6 +49,7 @@ export function AlertQueue({
       <LiveAlerts workspaceId={workspaceId} onNew={refresh} />
       <section className="card" aria-label="Alert queue">
         <AlertFilters filter={filter} onChange={changeFilter} />
+        {canWrite && <AlertImport workspaceId={workspaceId} onImported={refresh} />}
         {canWrite && selected.size > 0 && (
           <BulkActions workspaceId={workspaceId} ids={[...selected]} onDone={refresh} />
         )}
@@ -73,6 +77,8 @@ export function AlertQueue({
           />
         )}
       </section>
+      <SuppressionRules workspaceId={workspaceId} canWrite={canWrite} />
+      <SuppressedHits workspaceId={workspaceId} />
     </>
   );
 }

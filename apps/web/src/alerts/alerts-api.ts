@@ -33,6 +33,21 @@ export async function listAlerts(
   return { alerts: parseAlerts(body['alerts']), next: str(body['next']) };
 }
 
+/** Alerts of the last day at these severities, newest first (the notification centre's start). */
+export async function recentAlerts(
+  workspaceId: string,
+  severities: readonly string[],
+  signal: AbortSignal,
+): Promise<AlertView[]> {
+  const params = new URLSearchParams({
+    limit: '200',
+    severity: severities.join(','),
+    from: new Date(Date.now() - 86_400_000).toISOString(),
+  });
+  const body = obj(await apiJson('GET', `${alertsBase(workspaceId)}?${params}`, undefined, { signal }));
+  return parseAlerts(body['alerts']).sort((a, b) => b.createdAt - a.createdAt);
+}
+
 export async function getAlert(workspaceId: string, alertId: string, signal: AbortSignal) {
   const body = await apiJson('GET', `${alertsBase(workspaceId)}/${encodeURIComponent(alertId)}`, undefined, {
     signal,

@@ -8,15 +8,19 @@ export interface LiveAlert {
   readonly id: string;
   readonly title: string;
   readonly severity: string;
+  /** Alert creation time, epoch ms (the time it arrived here when the server sent none). */
+  readonly createdAt: number;
 }
 
 /** Keeps at most this many notifications. */
 const KEEP = 50;
 
-export function useAlertStream(workspaceId: string, minSeverity: string) {
+/** `enabled: false` opens no connection (e.g. until the caller knows the server will not refuse it). */
+export function useAlertStream(workspaceId: string, minSeverity: string, enabled = true) {
   const [alerts, setAlerts] = useState<readonly LiveAlert[]>([]);
   const [connected, setConnected] = useState(false);
   useEffect(() => {
+    if (!enabled) return undefined;
     const url = `${alertsBase(workspaceId)}/stream?minSeverity=${encodeURIComponent(minSeverity)}`;
     const source = new EventSource(url, { withCredentials: true });
     source.onopen = () => setConnected(true);
@@ -31,10 +35,16 @@ export function useAlertStream(workspaceId: string, minSeverity: string) {
       const a = obj(data);
       const id = str(a['id']);
       if (id === undefined) return;
-      const alert = { id, title: str(a['title']) ?? id, severity: str(a['severity']) ?? 'medium' };
+      const created = a['createdAt'];
+      const alert = {
+        id,
+        title: str(a['title']) ?? id,
+        severity: str(a['severity']) ?? 'medium',
+        createdAt: typeof created === 'number' ? created : Date.now(),
+      };
       setAlerts((list) => [alert, ...list.filter((x) => x.id !== id)].slice(0, KEEP));
     });
     return () => source.close();
-  }, [workspaceId, minSeverity]);
+  }, [workspaceId, minSeverity, enabled]);
   return { alerts, connected, clear: () => setAlerts([]) };
 }

@@ -1,7 +1,7 @@
 // A small fetch client for the Vigil API: JSON in and out, same-origin credentials, the CSRF token on
 // writes, and every non-2xx answer thrown as a typed ApiError.
 import { ApiError, errorFromResponse } from './api-error.ts';
-import { csrfToken } from './csrf-token.ts';
+import { csrfToken, setCsrfToken } from './csrf-token.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -38,6 +38,9 @@ export async function apiFetch(
     throw new ApiError('UNREACHABLE', 'The server could not be reached. Try again in a moment.', 0);
   }
   if (!response.ok) throw errorFromResponse(response.status, await readJson(response));
+  // The server rotated the session id (a privilege change of the caller): its new CSRF token.
+  const rotated = response.headers.get('x-csrf-token');
+  if (rotated !== null && rotated !== '') setCsrfToken(rotated);
   return response;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auditSearchParams, parseAuditRecords } from './audit-api.ts';
+import { auditExportParams, auditSearchParams, parseAuditRecords } from './audit-api.ts';
 
 test('the query string carries only the filters set, the page size and the cursor', () => {
   const empty = { from: undefined, to: undefined, eventType: ' ', userId: '', result: '' } as const;
@@ -19,8 +19,18 @@ test('the query string carries only the filters set, the page size and the curso
     eventType: 'role.granted',
     userId: 'u-1',
     result: 'denied',
-    afterSeq: '42',
+    beforeSeq: '42',
   });
+  assert.deepEqual(Object.fromEntries(auditExportParams(full, 'csv')), {
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-01-02T00:00:00.000Z',
+    eventType: 'role.granted',
+    userId: 'u-1',
+    result: 'denied',
+    format: 'csv',
+    order: 'asc',
+  });
+  assert.equal(auditExportParams(empty, 'json', 'desc').toString(), 'format=json&order=desc');
 });
 
 test('records are read from the server shape; malformed ones are skipped', () => {

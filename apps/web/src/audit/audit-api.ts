@@ -1,4 +1,4 @@
-// The workspace audit log (apps/server/src/audit/audit.routes.ts): filtered, paged forwards by `seq`.
+// The workspace audit log (apps/server/src/audit/audit.routes.ts): filtered, newest first, paged back by `seq`.
 import { apiFetch, apiJson } from '../api/api-client.ts';
 import { obj, objects, str, type Json } from '../admin/parse.ts';
 
@@ -47,15 +47,36 @@ export function parseAuditRecords(v: unknown): AuditRecord[] {
   });
 }
 
-/** The query string of one page: empty filters are left out, `afterSeq` continues after a page. */
-export function auditSearchParams(filter: AuditFilter, afterSeq: string | undefined): URLSearchParams {
-  const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+/** The filters as query parameters (empty ones left out): the viewer and the export send the same. */
+export function auditFilterParams(filter: AuditFilter): URLSearchParams {
+  const params = new URLSearchParams();
   if (filter.from !== undefined) params.set('from', filter.from);
   if (filter.to !== undefined) params.set('to', filter.to);
   if (filter.eventType.trim() !== '') params.set('eventType', filter.eventType.trim());
   if (filter.userId !== '') params.set('userId', filter.userId);
   if (filter.result !== '') params.set('result', filter.result);
-  if (afterSeq !== undefined) params.set('afterSeq', afterSeq);
+  return params;
+}
+
+/** The query string of one page, newest first: `beforeSeq` continues below the previous page. */
+export function auditSearchParams(filter: AuditFilter, beforeSeq: string | undefined): URLSearchParams {
+  const params = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+  for (const [k, v] of auditFilterParams(filter)) params.set(k, v);
+  if (beforeSeq !== undefined) params.set('beforeSeq', beforeSeq);
+  return params;
+}
+
+export type AuditExportOrder = 'asc' | 'desc';
+
+/** The export's query string: the viewer's filters, the format and the order (oldest first by default). */
+export function auditExportParams(
+  filter: AuditFilter,
+  format: AuditExportFormat,
+  order: AuditExportOrder = 'asc',
+): URLSearchParams {
+  const params = auditFilterParams(filter);
+  params.set('format', format);
+  params.set('order', order);
   return params;
 }
 
@@ -67,10 +88,10 @@ export interface AuditPage {
 export async function readAudit(
   workspaceId: string,
   filter: AuditFilter,
-  afterSeq: string | undefined,
+  beforeSeq: string | undefined,
   signal: AbortSignal,
 ): Promise<AuditPage> {
-  const query = auditSearchParams(filter, afterSeq).toString();
+  const query = auditSearchParams(filter, beforeSeq).toString();
   const body = obj(
     await apiJson('GET', `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/audit?${query}`, undefined, {
       signal,
@@ -81,11 +102,17 @@ export async function readAudit(
 
 export type AuditExportFormat = 'json' | 'csv';
 
-/** Saves the whole workspace log as a file (the server exports every record, not the filtered view). */
-export async function downloadAuditExport(workspaceId: string, format: AuditExportFormat): Promise<void> {
+/** Saves the filtered log as a file, in the chosen order (the export is audited, filters included). */
+export async function downloadAuditExport(
+  workspaceId: string,
+  format: AuditExportFormat,
+  filter: AuditFilter,
+  order: AuditExportOrder = 'asc',
+): Promise<void> {
+  const query = auditExportParams(filter, format, order).toString();
   const response = await apiFetch(
     'GET',
-    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/audit/export?format=${format}`,
+    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/audit/export?${query}`,
     undefined,
     { timeoutMs: 5 * 60_000 },
   );

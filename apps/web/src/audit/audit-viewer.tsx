@@ -17,7 +17,7 @@ const initialFilter = (): AuditFilter => ({
   result: '',
 });
 
-/** The audit log of one workspace: filters, a page of records (oldest first), paging and export. */
+/** The audit log of one workspace: filters, a page of records (newest first), paging and export. */
 export function AuditViewer({
   workspaceId,
   canListMembers,
@@ -47,12 +47,12 @@ export function AuditViewer({
             ? 'Reading the audit log…'
             : records.length === 0
               ? 'No audit records match.'
-              : `Records ${first}–${first + records.length - 1}, oldest first${hasNext ? '; more on the next page' : ''}.`}
+              : `Records ${first}–${first + records.length - 1}, newest first${hasNext ? '; more on the next page' : ''}.`}
         </p>
         <button type="button" className="button" onClick={refresh}>
           Refresh
         </button>
-        <AuditExportButtons workspaceId={workspaceId} onExported={refresh} />
+        <AuditExportButtons workspaceId={workspaceId} filter={filter} onExported={refresh} />
         {(state.page > 1 || hasNext) && (
           <ResultPager page={state.page} hasNext={hasNext} busy={state.status === 'loading'} onPage={goTo} />
         )}

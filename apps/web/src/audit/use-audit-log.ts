@@ -1,4 +1,4 @@
-// Pages through the filtered audit log: forwards by the server's `next` seq, with the earlier cursors
+// Pages through the filtered audit log: backwards (newest first) by the server's `next` seq, with the earlier cursors
 // kept so the reader can page back. A new filter starts at page 1.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../api/api-error.ts';

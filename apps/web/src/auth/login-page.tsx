@@ -24,7 +24,8 @@ export function LoginPage() {
     if (outcome.kind === 'signed-in') {
       const next = safeNextPath(params.get('next'));
       const account = outcome.mustChangePassword || outcome.mfaEnrolmentRequired;
-      window.location.assign(account ? '/account' : next);
+      // Without a page to return to, the signed-in home is the overview (`/` stays the public status page).
+      window.location.assign(account ? '/account' : next === '/' ? '/overview' : next);
       return;
     }
     setBusy(false);

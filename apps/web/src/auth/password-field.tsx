@@ -1,7 +1,11 @@
 import { useId } from 'react';
 import { passwordHints } from './password-hints.ts';
+import { usePasswordCheck } from './use-password-check.ts';
 
-/** A new-password input with the policy checklist, updated as the user types and announced politely. */
+/**
+ * A new-password input with the server's policy checklist, marked from the server's check of what is
+ * typed (debounced) and announced politely.
+ */
 export function NewPasswordField(props: {
   readonly label: string;
   readonly value: string;
@@ -9,8 +13,15 @@ export function NewPasswordField(props: {
   readonly onChange: (value: string) => void;
 }) {
   const id = useId();
-  const hints = passwordHints(props.value, props.username);
-  const missing = hints.filter((h) => !h.met).length;
+  const { rules, check } = usePasswordCheck(props.value, props.username);
+  const hints = passwordHints(rules, props.value === '' ? undefined : check);
+  const missing = hints.filter((h) => h.met === false).length;
+  const summary =
+    props.value === '' || check === undefined
+      ? 'The password must meet these rules:'
+      : missing === 0
+        ? 'The password meets every rule.'
+        : `${missing} ${missing === 1 ? 'rule is' : 'rules are'} not met yet:`;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -24,17 +35,17 @@ export function NewPasswordField(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <div id={`${id}-hints`} className="password-hints" aria-live="polite">
-        <p className="password-hints-summary">
-          {props.value === ''
-            ? 'The password must meet these rules:'
-            : missing === 0
-              ? 'The password meets every rule.'
-              : `${missing} ${missing === 1 ? 'rule is' : 'rules are'} not met yet:`}
-        </p>
+        <p className="password-hints-summary">{summary}</p>
         <ul>
           {hints.map((h) => (
-            <li key={h.rule} data-rule={h.rule} className={h.met ? 'hint-met' : 'hint-unmet'}>
-              <span className="visually-hidden">{h.met ? 'Met: ' : 'Not met: '}</span>
+            <li
+              key={h.rule}
+              data-rule={h.rule}
+              className={h.met === undefined ? 'hint-pending' : h.met ? 'hint-met' : 'hint-unmet'}
+            >
+              <span className="visually-hidden">
+                {h.met === undefined ? 'Rule: ' : h.met ? 'Met: ' : 'Not met: '}
+              </span>
               {h.text}
             </li>
           ))}

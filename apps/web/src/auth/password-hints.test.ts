@@ -1,24 +1,46 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { passwordHints, passwordLooksAcceptable } from './password-hints.ts';
+import { passwordHints } from './password-hints.ts';
+import { parsePasswordCheck, parsePasswordPolicy } from './password-policy-api.ts';
 
-const unmet = (pw: string, name: string) =>
-  passwordHints(pw, name)
-    .filter((h) => !h.met)
-    .map((h) => h.rule);
-
-test('live password hints follow every rule of the policy', () => {
-  assert.deepEqual(unmet('abc', 'alice'), ['min_length', 'char_classes']);
-  assert.deepEqual(unmet('ecila', 'alice'), ['min_length', 'char_classes', 'account_name']);
-  assert.deepEqual(unmet('Alice-Wonder-1', 'alice'), []);
-  assert.deepEqual(unmet('Zebrafinch', 'zebrafinch'), ['account_name']);
-  assert.deepEqual(unmet('password', 'owner'), ['char_classes', 'common_password']);
-  assert.deepEqual(unmet('P@ssw0rd2024!', 'owner'), ['common_password']);
-  assert.deepEqual(unmet('12345678', 'owner'), ['char_classes', 'common_password']);
+const rules = parsePasswordPolicy({
+  rules: [
+    { id: 'length', text: 'At least 8 characters', failsOn: ['min_length', 'max_length'] },
+    { id: 'account_name', text: 'Not the username', failsOn: ['matches_account', 'reverse_account'] },
+    { id: 'common_password', text: 'Not common', failsOn: ['common_password'] },
+    { id: '', text: 'malformed lines are skipped' },
+  ],
 });
 
-test('an empty password is not accepted, and the name rule waits for a name', () => {
-  assert.equal(passwordLooksAcceptable('', 'x'), false);
-  assert.equal(passwordLooksAcceptable('Browser-Owner-Pass-9', ''), true);
-  assert.equal(passwordLooksAcceptable('Browser-Owner-Pass-9', 'owner'), true);
+test('the checklist shows the server policy, each line marked from the server check', () => {
+  assert.deepEqual(
+    rules.map((r) => r.id),
+    ['length', 'account_name', 'common_password'],
+  );
+  const check = parsePasswordCheck({
+    ok: false,
+    failures: [
+      { rule: 'reverse_account', message: 'The password must not be the account name reversed.' },
+      { rule: 'min_length', message: 'Use at least 8 characters.' },
+    ],
+  });
+  assert.deepEqual(
+    passwordHints(rules, check).map((h) => [h.rule, h.met]),
+    [
+      ['length', false],
+      ['account_name', false],
+      ['common_password', true],
+    ],
+  );
+  assert.deepEqual(
+    passwordHints(rules, undefined).map((h) => h.met),
+    [undefined, undefined, undefined],
+    'pending until the server answers',
+  );
+});
+
+test('a check answer is ok only when the server says so and lists no failure', () => {
+  assert.equal(parsePasswordCheck({ ok: true, failures: [] }).ok, true);
+  assert.equal(parsePasswordCheck({ ok: true, failures: [{ rule: 'char_classes' }] }).ok, false);
+  assert.equal(parsePasswordCheck(null).ok, false);
 });

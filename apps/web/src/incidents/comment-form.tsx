@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../admin/use-action.ts';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { commentOnIncident } from './incidents-api.ts';
+import { unknownMentions } from './mentions-api.ts';
 
-/** Adds a comment to the incident's timeline; `@name` mentions are recorded by the server. */
+/** Adds a comment to the incident's timeline; `@name` mentions of workspace members notify them. */
 export function CommentForm({
   workspaceId,
   incidentId,
@@ -16,9 +17,13 @@ export function CommentForm({
   const id = useId();
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
+  // Names that matched no member: the server kept them as text and notified nobody.
+  const [unknown, setUnknown] = useState<readonly string[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => commentOnIncident(workspaceId, incidentId, text.trim())).then((ok) => {
+    void run(async () => {
+      setUnknown(unknownMentions(await commentOnIncident(workspaceId, incidentId, text.trim())));
+    }).then((ok) => {
       if (!ok) return;
       setText('');
       onAdded();
@@ -37,6 +42,11 @@ export function CommentForm({
         />
       </div>
       <ErrorBanner error={error} />
+      {unknown.length > 0 && (
+        <p className="muted" role="status">
+          Not notified (no member of this workspace): {unknown.map((u) => `@${u}`).join(', ')}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || text.trim() === ''}>
           Add comment

@@ -5,6 +5,7 @@ import { incidentPath } from '../alerts/case-links.ts';
 import { DetailSection } from '../alerts/detail-section.tsx';
 import { Link } from '../routing/link.tsx';
 import { ErrorBanner } from '../shell/error-banner.tsx';
+import { AttachmentsSection } from './attachments-section.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
 import { IncidentEditForm } from './incident-edit-form.tsx';
@@ -12,11 +13,16 @@ import { IncidentFacts } from './incident-facts.tsx';
 import { getIncident } from './incidents-api.ts';
 import { KillChainTable } from './kill-chain-table.tsx';
 import { ProvenanceTable } from './provenance-table.tsx';
+import { RelationshipsSection } from './relationships-section.tsx';
+import { InvestigationSections } from '../investigation/investigation-sections.tsx';
 
 const none: ReadonlySet<string> = new Set();
 const ignore = () => undefined;
 
-/** One incident: fields and SLA, handling form, alerts, grouping provenance, kill chain, timeline, comments. */
+/**
+ * One incident: fields and SLA, handling form, alerts, grouping provenance, kill chain, attachments,
+ * timeline, comments.
+ */
 export function IncidentDetail({
   workspaceId,
   incidentId,
@@ -67,6 +73,19 @@ export function IncidentDetail({
           <DetailSection title="Kill chain">
             <KillChainTable workspaceId={workspaceId} killChain={state.data.killChain} />
           </DetailSection>
+          <RelationshipsSection
+            workspaceId={workspaceId}
+            owner={{ kind: 'incidents', id: incidentId }}
+            canWrite={canWrite}
+            onChanged={reload}
+          />
+          <InvestigationSections workspaceId={workspaceId} subject={{ kind: 'incidents', id: incidentId }} />
+          <AttachmentsSection
+            workspaceId={workspaceId}
+            owner={{ kind: 'incidents', id: incidentId }}
+            canWrite={canWrite}
+            onChanged={reload}
+          />
           <DetailSection title="Timeline">
             <ActivityList entries={state.data.timeline} caption="Incident timeline" />
           </DetailSection>

@@ -29,8 +29,10 @@ export const AREAS: readonly Area[] = [
     path: '/overview',
     label: 'Overview',
     group: 'operations',
-    available: false,
-    summary: 'A summary of open alerts and incidents, ingest volume and detection coverage.',
+    available: true,
+    summary:
+      'Security score with its inputs, 7-day alert trends, open incidents and SLA breaches, top rules and entities, ingest health.',
+    requiresSignIn: true,
   },
   {
     id: 'search',
@@ -105,8 +107,9 @@ export const AREAS: readonly Area[] = [
     path: '/data-sources',
     label: 'Data sources',
     group: 'platform',
-    available: false,
+    available: true,
     summary: 'Syslog, HTTP, HEC, OTLP and file sources with their ingest tokens and counters.',
+    requiresSignIn: true,
   },
   {
     id: 'settings',
@@ -151,6 +154,16 @@ export const AREAS: readonly Area[] = [
     group: 'platform',
     available: true,
     summary: 'The privacy statement: what personal data Vigil keeps, why, for how long, and where.',
+  },
+  {
+    id: 'entities',
+    path: '/entities',
+    label: 'Entity',
+    group: 'operations',
+    available: true,
+    summary: 'A host, user or IP: related alerts and incidents, recent events, first and last seen.',
+    requiresSignIn: true,
+    inNav: false,
   },
 ];
 

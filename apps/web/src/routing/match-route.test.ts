@@ -36,6 +36,19 @@ test('area ids and paths are unique, and only built areas claim to be available'
   assert.equal(new Set(AREAS.map((a) => a.path)).size, AREAS.length);
   assert.deepEqual(
     AREAS.filter((a) => a.available).map((a) => a.id),
-    ['search', 'detection', 'alerts', 'incidents', 'settings', 'audit', 'status', 'account', 'privacy'],
+    [
+      'overview',
+      'search',
+      'detection',
+      'alerts',
+      'incidents',
+      'data-sources',
+      'settings',
+      'audit',
+      'status',
+      'account',
+      'privacy',
+      'entities',
+    ],
   );
 });

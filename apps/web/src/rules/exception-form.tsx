@@ -8,10 +8,12 @@ import { addException } from './rules-api.ts';
 export function ExceptionForm({
   workspaceId,
   ruleId,
+  correlation = false,
   onAdded,
 }: {
   readonly workspaceId: string;
   readonly ruleId: string;
+  readonly correlation?: boolean;
   readonly onAdded: () => void;
 }) {
   const id = useId();
@@ -60,12 +62,23 @@ export function ExceptionForm({
           rows={4}
           spellCheck={false}
           required
-          placeholder={"User|endswith: '\\svc_inventory'\nParentImage|endswith: '\\inventory.exe'"}
+          placeholder={
+            correlation
+              ? "TargetUserName|startswith: 'svc_'\nevent_count: 3"
+              : "User|endswith: '\\svc_inventory'\nParentImage|endswith: '\\inventory.exe'"
+          }
           value={conditions}
           aria-invalid={problem !== ''}
-          aria-describedby={`${id}-problem`}
+          aria-describedby={correlation ? `${id}-problem ${id}-output` : `${id}-problem`}
           onChange={(e) => setConditions(e.target.value)}
         />
+        {correlation && (
+          <p id={`${id}-output`} className="muted">
+            Matched against each correlation hit: its group-by fields, <code>event_count</code>,{' '}
+            <code>correlation_type</code>, <code>level</code>, <code>rule_id</code> and{' '}
+            <code>rule_title</code>.
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason</label>

@@ -12,12 +12,15 @@ export function ExceptionsSection({
   ruleId,
   exceptions,
   mayWrite,
+  correlation,
   onChanged,
 }: {
   readonly workspaceId: string;
   readonly ruleId: string;
   readonly exceptions: readonly RuleException[];
   readonly mayWrite: boolean;
+  /** Exceptions of a correlation rule match its output (group-by values), not events. */
+  readonly correlation?: boolean;
   readonly onChanged: () => void;
 }) {
   const id = useId();
@@ -84,7 +87,14 @@ export function ExceptionsSection({
           </table>
         </div>
       )}
-      {mayWrite && <ExceptionForm workspaceId={workspaceId} ruleId={ruleId} onAdded={onChanged} />}
+      {mayWrite && (
+        <ExceptionForm
+          workspaceId={workspaceId}
+          ruleId={ruleId}
+          correlation={correlation === true}
+          onAdded={onChanged}
+        />
+      )}
     </section>
   );
 }

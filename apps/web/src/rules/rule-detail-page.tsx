@@ -5,6 +5,7 @@ import { Link } from '../routing/link.tsx';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { BacktestPanel } from './backtest-panel.tsx';
 import { ExceptionsSection } from './exceptions-section.tsx';
+import { RuleAlertingSection } from '../alerts/rule-alerting-section.tsx';
 import { RuleFacts } from './rule-facts.tsx';
 import { rulesListHref } from './rule-links.ts';
 import { RuleVersions } from './rule-versions.tsx';
@@ -52,9 +53,17 @@ export function RuleDetailPage({
                   workspaceId={workspaceId}
                   ruleId={ruleId}
                   exceptions={state.data.exceptions}
-                  mayWrite={mayIn(access, workspaceId, 'alerts.write') && state.data.type === 'rule'}
+                  mayWrite={mayIn(access, workspaceId, 'alerts.write') && state.data.type !== 'filter'}
+                  correlation={state.data.type === 'correlation'}
                   onChanged={reload}
                 />
+                {state.data.type !== 'filter' && (
+                  <RuleAlertingSection
+                    workspaceId={workspaceId}
+                    ruleId={ruleId}
+                    mayWrite={mayIn(access, workspaceId, 'rules.write')}
+                  />
+                )}
                 <RuleVersions versions={state.data.versions} current={state.data.text} />
               </>
             )}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toBase64 } from './import-source.ts';
-import { parseException, parseRuleSummary } from './rules-api.ts';
+import { bulkFilter, parseBulkOutcome, parseException, parseRuleSummary } from './rules-api.ts';
 
 test('a rule summary reads the server shape; fields of the wrong type read as absent', () => {
   assert.deepEqual(
@@ -47,4 +47,23 @@ test('base64 of bytes matches Node, also past one chunk', () => {
   const bytes = new Uint8Array(100_000).map((_, i) => (i * 31) % 256);
   assert.equal(toBase64(bytes), Buffer.from(bytes).toString('base64'));
   assert.equal(toBase64(new Uint8Array()), '');
+});
+
+test('a bulk outcome reads the server shape; the bulk filter keeps only set criteria the server knows', () => {
+  assert.deepEqual(parseBulkOutcome({ enabled: false, selected: 3, changed: ['a', 2, 'b'], unchanged: 1 }), {
+    enabled: false,
+    selected: 3,
+    changed: ['a', 'b'],
+    unchanged: 1,
+  });
+  assert.deepEqual(parseBulkOutcome({}), { enabled: false, selected: 0, changed: [], unchanged: 0 });
+  assert.deepEqual(
+    bulkFilter({ q: ' mimikatz ', level: '', status: 'test', enabled: 'true', tag: 'attack.t1003' }),
+    {
+      q: 'mimikatz',
+      status: 'test',
+      tag: 'attack.t1003',
+    },
+  );
+  assert.deepEqual(bulkFilter({ q: '', level: '', status: '', enabled: 'false', tag: '' }), {});
 });

@@ -148,6 +148,41 @@ export async function getRule(ws: string, id: string, signal: AbortSignal): Prom
 export const setRuleEnabled = (ws: string, id: string, enabled: boolean) =>
   apiJson('PATCH', ruleUrl(ws, id), { enabled });
 
+/** What a bulk enable/disable changed (the server applies it all or nothing). */
+export interface BulkOutcome {
+  readonly enabled: boolean;
+  readonly selected: number;
+  readonly changed: readonly string[];
+  readonly unchanged: number;
+}
+
+/** Which rules a bulk action targets: ids, or every rule the list filters select (`enabled` aside). */
+export type BulkTarget =
+  { readonly ids: readonly string[] } | { readonly filter: Readonly<Record<string, string>> };
+
+/** The list filters a bulk action can use (the server refuses a filter without any criterion). */
+export function bulkFilter(filters: RuleFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['q', 'level', 'status', 'tag'] as const) {
+    const value = filters[key].trim();
+    if (value !== '') out[key] = value;
+  }
+  return out;
+}
+
+export function parseBulkOutcome(body: Json): BulkOutcome {
+  return {
+    enabled: body['enabled'] === true,
+    selected: num(body['selected']),
+    changed: strs(body['changed']),
+    unchanged: num(body['unchanged']),
+  };
+}
+
+export async function bulkSetEnabled(ws: string, enabled: boolean, target: BulkTarget): Promise<BulkOutcome> {
+  return parseBulkOutcome(obj(await apiJson('POST', `${base(ws)}/bulk-enable`, { enabled, ...target })));
+}
+
 export interface ImportOutcome {
   readonly files: number;
   readonly created: number;

@@ -21,8 +21,9 @@ export type SearchResult =
       readonly kind: 'stats';
       readonly rows: readonly Row[];
       readonly columns: readonly string[];
-      /** The server's row cap was reached: more groups or buckets may exist. */
+      /** The server cut the rows at `limit`: more groups or buckets exist. */
       readonly truncated: boolean;
+      readonly limit: number | undefined;
     };
 
 export const PAGE_SIZE = 50;
@@ -35,8 +36,14 @@ function statsOf(
   const stats = body?.['stats'];
   if (typeof stats !== 'object' || stats === null) return undefined;
   const s = stats as Record<string, unknown>;
-  const rows = rowsOf(s['rows']);
-  return { kind: 'stats', rows, columns: stringsOf(s['columns']) ?? [], truncated: rows.length >= MAX_ROWS };
+  const limit = body?.['limit'];
+  return {
+    kind: 'stats',
+    rows: rowsOf(s['rows']),
+    columns: stringsOf(s['columns']) ?? [],
+    truncated: body?.['truncated'] === true,
+    limit: typeof limit === 'number' ? limit : undefined,
+  };
 }
 
 const rowsOf = (v: unknown): Row[] =>
@@ -46,7 +53,7 @@ const stringsOf = (v: unknown): string[] | undefined =>
 
 /**
  * One page of events, or every row of a `stats`/`timechart` answer: `limit` caps those rows too and they
- * have no cursor, so an aggregated answer that fills the page is asked for again with the largest limit.
+ * have no cursor, so an aggregated answer the server says it cut is asked for again with the largest limit.
  */
 export async function searchEvents(
   workspaceId: string,
@@ -63,7 +70,7 @@ export async function searchEvents(
     );
   let body = await ask(PAGE_SIZE);
   let stats = statsOf(body);
-  if (stats !== undefined && stats.rows.length >= PAGE_SIZE) {
+  if (stats?.truncated === true) {
     body = await ask(MAX_ROWS);
     stats = statsOf(body);
   }

@@ -28,7 +28,7 @@ export function resultSummary(result: SearchResult, page: number): string {
   if (result.kind === 'stats') {
     const rows = `${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'}`;
     return result.truncated
-      ? `${rows}: the first ones only, narrow the query or the time range.`
+      ? `${rows}: cut at the limit of ${result.limit ?? result.rows.length} rows, narrow the query or the time range.`
       : `${rows}.`;
   }
   const n = result.events.length;

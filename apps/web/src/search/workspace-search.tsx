@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { FieldSidebar } from './field-sidebar.tsx';
+import { SearchHistogram } from './search-histogram.tsx';
+import { withFilter } from './top-values.ts';
 import { ResultPager } from './result-pager.tsx';
 import { SavedQueriesBar } from './saved-queries-bar.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -15,14 +18,20 @@ export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string 
   const [rangeError, setRangeError] = useState<string | null>(null);
   const { state, run, goTo, hasNext } = useSearch(workspaceId);
 
-  const submit = () => {
+  const submit = (text = query) => {
     const resolved = resolveRange(range, Date.now());
     if (!resolved.ok) {
       setRangeError(resolved.message);
       return;
     }
     setRangeError(null);
-    run({ query, from: resolved.from, to: resolved.to });
+    run({ query: text, from: resolved.from, to: resolved.to });
+  };
+  // A value chosen in the sidebar narrows the query that produced the results, and runs it.
+  const filterOn = (field: string, value: string | number | boolean) => {
+    const narrowed = withFilter(state.input?.query ?? query, field, value);
+    setQuery(narrowed);
+    submit(narrowed);
   };
 
   const error = state.status === 'failed' ? state.error : undefined;
@@ -39,7 +48,7 @@ export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string 
         problems={problems}
         problemQuery={state.input?.query ?? query}
         busy={busy}
-        onRun={submit}
+        onRun={() => submit()}
       />
       {rangeError !== null && (
         <p className="banner banner-error" role="alert">
@@ -64,7 +73,17 @@ export function WorkspaceSearch({ workspaceId }: { readonly workspaceId: string 
               <ResultPager page={state.page} hasNext={hasNext} busy={busy} onPage={goTo} />
             )}
           </div>
-          <SearchResults result={state.result} />
+          {state.result.kind === 'events' && (
+            <SearchHistogram workspaceId={workspaceId} input={state.input} />
+          )}
+          <div className={state.result.kind === 'events' ? 'results-with-fields' : undefined}>
+            {state.result.kind === 'events' && (
+              <FieldSidebar events={state.result.events} onFilter={filterOn} />
+            )}
+            <div className="results-main">
+              <SearchResults result={state.result} />
+            </div>
+          </div>
         </section>
       )}
     </>

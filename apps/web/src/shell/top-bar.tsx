@@ -1,3 +1,4 @@
+import { NotificationBell } from '../alerts/notification-bell.tsx';
 import { useSession } from '../auth/session-store.ts';
 import { Link } from '../routing/link.tsx';
 import { WorkspaceSwitcher } from '../workspaces/workspace-switcher.tsx';
@@ -15,6 +16,7 @@ export function TopBar() {
         {session.status === 'signed-in' && (
           <>
             <WorkspaceSwitcher workspaces={session.workspaces} />
+            <NotificationBell workspaces={session.workspaces} />
             <UserMenu username={session.me.displayName ?? session.me.username} />
           </>
         )}

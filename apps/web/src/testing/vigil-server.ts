@@ -1,9 +1,12 @@
 // Starts and stops a real `vigil serve` for the console's browser tests (Node side, not bundled).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..', '..');
+
+let serverCount = 0;
 
 /**
  * Starts `vigil serve` on a free port with a fresh data dir and waits for its one-time setup link.
@@ -31,6 +34,17 @@ export function startVigilServer(
     },
   );
   let output = '';
+  // The server's whole output goes to the run-wide secret scan of scripts/run-tests.ts (the console may
+  // not import @vigil/testkit, whose testLogStream does the same).
+  const secretsDir = process.env['VIGIL_TEST_SECRETS_DIR'];
+  const log = secretsDir
+    ? createWriteStream(join(secretsDir, `vigil-serve-${process.pid}-${++serverCount}.log`))
+    : undefined;
+  if (log) {
+    child.stdout?.on('data', (chunk: Buffer) => log.write(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
+    child.once('exit', () => log.end());
+  }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail('printed no setup link within 30 s'), 30_000);
     const fail = (why: string) => {

@@ -33,3 +33,18 @@ test('anything else yields no workspaces, so the switcher stays hidden', () => {
     assert.deepEqual(parseWorkspaces(body), [], JSON.stringify(body));
   }
 });
+
+test('an archived workspace is marked so the console can say it is read-only', () => {
+  assert.deepEqual(
+    parseWorkspaces({
+      workspaces: [
+        { id: 'old', name: 'Old', status: 'archived' },
+        { id: 'new', name: 'New', status: 'active' },
+      ],
+    }),
+    [
+      { id: 'old', name: 'Old', archived: true },
+      { id: 'new', name: 'New' },
+    ],
+  );
+});

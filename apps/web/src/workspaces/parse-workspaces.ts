@@ -4,6 +4,8 @@
 export interface WorkspaceOption {
   readonly id: string;
   readonly name: string;
+  /** Archived workspaces stay readable; the server refuses their writes (409 WORKSPACE_ARCHIVED). */
+  readonly archived?: true;
 }
 
 export function parseWorkspaces(body: unknown): WorkspaceOption[] {
@@ -15,9 +17,13 @@ export function parseWorkspaces(body: unknown): WorkspaceOption[] {
   const options: WorkspaceOption[] = [];
   for (const item of list as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
-    const { id, name } = item as Record<string, unknown>;
+    const { id, name, status } = item as Record<string, unknown>;
     if (typeof id !== 'string' || id === '') continue;
-    options.push({ id, name: typeof name === 'string' && name !== '' ? name : id });
+    options.push({
+      id,
+      name: typeof name === 'string' && name !== '' ? name : id,
+      ...(status === 'archived' ? { archived: true as const } : {}),
+    });
   }
   return options;
 }

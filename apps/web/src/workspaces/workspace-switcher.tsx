@@ -25,7 +25,7 @@ export function WorkspaceSwitcher({ workspaces }: { readonly workspaces: readonl
         )}
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.name}
+            {w.archived ? `${w.name} (archived, read-only)` : w.name}
           </option>
         ))}
       </select>

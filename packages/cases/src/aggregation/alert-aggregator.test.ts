@@ -218,3 +218,68 @@ test('an analyst change between read and write is kept: the batch is re-read and
   assert.equal(stored?.count, 2);
   assert.equal(stored?.version, 3);
 });
+
+test('a redelivered detection id is not counted again, within the window; id-less detections always count', async () => {
+  const { aggregator, alerts, clock } = setup();
+  const d1 = { ...ssh('e1'), id: 'det-1' };
+  const first = await aggregator.ingest([d1]);
+  assert.equal(first.created.length, 1);
+  // The worker crashed after storing, before acking: the bus hands the same detection out again.
+  const again = await aggregator.ingest([d1, { ...ssh('e2'), id: 'det-2' }, { ...ssh('e2'), id: 'det-2' }]);
+  assert.equal(again.replayed, 2);
+  assert.equal(again.updated.length, 1);
+  assert.equal((await alerts.get('ws1', first.created[0]?.id ?? ''))?.count, 2);
+  await aggregator.ingest([ssh('e3'), ssh('e3')]);
+  assert.equal((await alerts.get('ws1', first.created[0]?.id ?? ''))?.count, 4);
+  // Past the dedup window the id is forgotten (a new alert would be made anyway).
+  clock.advance(HOUR + 1);
+  const late = await aggregator.ingest([d1]);
+  assert.equal(late.replayed, 0);
+  assert.equal(late.created.length, 1);
+});
+
+test('suppressed detections are remembered too: a redelivery does not count the suppression twice', async () => {
+  const { aggregator, suppressions, ledger, clock } = setup();
+  await suppressions.create(
+    newSuppressionRule(
+      'ws1',
+      'ana',
+      { match: { 'source.ip': '10.0.0.5' }, durationMs: HOUR, reason: 'scanner' },
+      { ids: sequentialIds('s'), clock },
+    ),
+  );
+  const d = { ...ssh('e1', { source: { ip: '10.0.0.5' } }), id: 'det-s' };
+  await aggregator.ingest([d]);
+  const again = await aggregator.ingest([d]);
+  assert.equal(again.replayed, 1);
+  assert.equal(again.suppressed, 0);
+  assert.equal((await ledger.counts('ws1'))[0]?.suppressed, 1);
+});
+
+test('a concurrent redelivery that wins the write is detected and the batch re-planned without it', async () => {
+  const { aggregator, alerts } = setup();
+  const d1 = { ...ssh('e1'), id: 'det-1' };
+  const other = new AlertAggregator({
+    alerts,
+    suppressions: new MemorySuppressionRuleRepository(),
+    ledger: new MemorySuppressedHitLedger(),
+    clock: new ManualClock(Date.UTC(2026, 0, 1, 12)),
+    ids: sequentialIds('other'),
+  });
+  // Both consumers read "not processed"; the other one stores first.
+  const real = alerts.processedDetections.bind(alerts);
+  let first = true;
+  alerts.processedDetections = async (ws, ids, now) => {
+    if (first) {
+      first = false;
+      await other.ingest([d1]);
+      return [];
+    }
+    return real(ws, ids, now);
+  };
+  const r = await aggregator.ingest([d1, { ...ssh('e2'), id: 'det-2' }]);
+  assert.equal(r.replayed, 1);
+  const [stored] = await alerts.list('ws1');
+  assert.equal(stored?.count, 2);
+  assert.equal((await alerts.list('ws1')).length, 1);
+});

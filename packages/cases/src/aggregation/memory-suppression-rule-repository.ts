@@ -29,6 +29,12 @@ export class MemorySuppressionRuleRepository implements SuppressionRuleRepositor
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return Promise.resolve(structuredClone(rows));
   }
+  update(rule: SuppressionRule): Promise<boolean> {
+    const key = `${rule.workspace}\u0000${rule.id}`;
+    if (!this.#rows.has(key)) return Promise.resolve(false);
+    this.#rows.set(key, structuredClone(rule));
+    return Promise.resolve(true);
+  }
   delete(workspace: string, id: string): Promise<boolean> {
     return Promise.resolve(this.#rows.delete(`${workspace}\u0000${id}`));
   }

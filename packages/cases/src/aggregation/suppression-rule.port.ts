@@ -8,6 +8,8 @@ export interface SuppressionRuleRepository {
   listActive(workspace: string, now: number): Promise<SuppressionRule[]>;
   /** Every rule, expired ones too, ordered by id. */
   list(workspace: string): Promise<SuppressionRule[]>;
+  /** Replaces a stored rule (same workspace and id); false when it does not exist. */
+  update(rule: SuppressionRule): Promise<boolean>;
   /** Ends a rule early; false when it does not exist. */
   delete(workspace: string, id: string): Promise<boolean>;
 }

@@ -18,6 +18,11 @@ export interface SuppressionRule {
   reason: string;
   owner: string;
   createdAt: number;
+  /** False = kept but not applied; absent (rules made before it existed) = enabled. */
+  enabled?: boolean;
+  /** Last edit (epoch ms) and by whom. */
+  updatedAt?: number;
+  updatedBy?: string;
 }
 
 export interface SuppressionRuleInput {
@@ -34,14 +39,7 @@ function bad(field: string, message: string): Error {
   return userError('INVALID_SUPPRESSION', `${field}: ${message}`, { status: 400, details: { field } });
 }
 
-/** Validates caller input into a suppression rule; every error names its field. */
-export function newSuppressionRule(
-  workspace: string,
-  owner: string,
-  input: SuppressionRuleInput,
-  deps: { ids: IdGenerator; clock: Clock },
-): SuppressionRule {
-  const match = input.match;
+function checkMatch(match: unknown): Record<string, string[]> {
   if (
     match === null ||
     typeof match !== 'object' ||
@@ -58,7 +56,10 @@ export function newSuppressionRule(
     }
     fields[field] = values.map(String);
   }
-  const duration = input.durationMs;
+  return fields;
+}
+
+function checkDuration(duration: unknown): number {
   if (
     typeof duration !== 'number' ||
     !Number.isInteger(duration) ||
@@ -67,8 +68,24 @@ export function newSuppressionRule(
   ) {
     throw bad('durationMs', 'expected whole milliseconds between one minute and 365 days');
   }
-  if (typeof input.reason !== 'string' || input.reason.trim() === '')
-    throw bad('reason', 'a reason is required');
+  return duration;
+}
+
+function checkReason(reason: unknown): string {
+  if (typeof reason !== 'string' || reason.trim() === '') throw bad('reason', 'a reason is required');
+  return reason.trim();
+}
+
+/** Validates caller input into a suppression rule; every error names its field. */
+export function newSuppressionRule(
+  workspace: string,
+  owner: string,
+  input: SuppressionRuleInput,
+  deps: { ids: IdGenerator; clock: Clock },
+): SuppressionRule {
+  const match = checkMatch(input.match);
+  const duration = checkDuration(input.durationMs);
+  const reason = checkReason(input.reason);
   if (input.ruleId !== undefined && (typeof input.ruleId !== 'string' || input.ruleId === '')) {
     throw bad('ruleId', 'expected a rule id');
   }
@@ -76,15 +93,71 @@ export function newSuppressionRule(
   const rule: SuppressionRule = {
     id: deps.ids.next(),
     workspace,
-    match: fields,
+    match,
     startsAt: now,
     expiresAt: now + duration,
-    reason: input.reason.trim(),
+    reason,
     owner,
     createdAt: now,
+    enabled: true,
   };
   if (typeof input.ruleId === 'string') rule.ruleId = input.ruleId;
   return rule;
+}
+
+/** An edit of a suppression rule: only the fields given change. */
+export interface SuppressionRulePatch {
+  /** A rule id, or null for "every rule". */
+  ruleId?: unknown;
+  match?: unknown;
+  /** A new duration counted from now (the rule restarts its clock), ms. */
+  durationMs?: unknown;
+  reason?: unknown;
+  enabled?: unknown;
+}
+
+/**
+ * Applies an edit, validated field by field like creation; returns the new rule and the names of the
+ * fields that changed (empty = nothing to store). A new duration runs from `now`.
+ * Example: `updateSuppressionRule(rule, {enabled: false}, 'ana', now)` → `{rule, changed: ['enabled']}`.
+ */
+export function updateSuppressionRule(
+  rule: SuppressionRule,
+  patch: SuppressionRulePatch,
+  actor: string,
+  now: number,
+): { rule: SuppressionRule; changed: string[] } {
+  const next: SuppressionRule = structuredClone(rule);
+  const changed: string[] = [];
+  if (patch.match !== undefined) {
+    next.match = checkMatch(patch.match);
+    if (JSON.stringify(next.match) !== JSON.stringify(rule.match)) changed.push('match');
+  }
+  if (patch.durationMs !== undefined) {
+    const duration = checkDuration(patch.durationMs);
+    next.expiresAt = now + duration;
+    if (rule.startsAt > now) next.startsAt = now;
+    changed.push('durationMs');
+  }
+  if (patch.reason !== undefined) {
+    next.reason = checkReason(patch.reason);
+    if (next.reason !== rule.reason) changed.push('reason');
+  }
+  if (patch.enabled !== undefined) {
+    if (typeof patch.enabled !== 'boolean') throw bad('enabled', 'expected true or false');
+    next.enabled = patch.enabled;
+    if (patch.enabled !== (rule.enabled ?? true)) changed.push('enabled');
+  }
+  if (patch.ruleId !== undefined) {
+    if (patch.ruleId === null) delete next.ruleId;
+    else if (typeof patch.ruleId === 'string' && patch.ruleId !== '') next.ruleId = patch.ruleId;
+    else throw bad('ruleId', 'expected a rule id, or null for every rule');
+    if (next.ruleId !== rule.ruleId) changed.push('ruleId');
+  }
+  if (changed.length === 0) return { rule, changed };
+  next.updatedAt = now;
+  next.updatedBy = actor;
+  return { rule: next, changed };
 }
 
 const patternCache = new Map<string, RegExp>();
@@ -108,9 +181,9 @@ function valueMatches(pattern: string, value: unknown): boolean {
   return re.test(text);
 }
 
-/** True when the rule is active at `now` and every field condition holds (group values first, then the first event). */
+/** True when the rule is enabled, active at `now` and every field condition holds (group values first, then the first event). */
 export function suppressionMatches(rule: SuppressionRule, detection: Detection, now: number): boolean {
-  if (now < rule.startsAt || now >= rule.expiresAt) return false;
+  if (rule.enabled === false || now < rule.startsAt || now >= rule.expiresAt) return false;
   if (rule.workspace !== detection.workspace) return false;
   if (rule.ruleId !== undefined && rule.ruleId !== detection.rule.id) return false;
   const event = detection.events[0];

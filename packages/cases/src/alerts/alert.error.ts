@@ -33,3 +33,11 @@ export function closeReasonRequired(field: 'closeReason' | 'closeComment'): Vigi
     { status: 400, details: { field } },
   );
 }
+
+/** A detection the bus delivered again was already turned into alerts (a concurrent redelivery). */
+export function detectionAlreadyProcessed(id: string): VigilError {
+  return userError('DETECTION_ALREADY_PROCESSED', 'This detection was already processed', {
+    status: 409,
+    details: { id },
+  });
+}

@@ -18,6 +18,25 @@ export interface AlertQuery {
 }
 
 /**
+ * Bus detection ids an aggregation batch consumed, remembered until `until` (epoch ms): a redelivered
+ * detection (worker crashed after storing, before acking) is recognised and not counted again.
+ */
+export interface ProcessedDetections {
+  ids: readonly string[];
+  /** When they were processed: records expired by then are purged (or replaced) in the same write. */
+  at: number;
+  until: number;
+}
+
+/** One all-or-nothing aggregator write. */
+export interface AlertBatch {
+  insert: readonly Alert[];
+  update: readonly Alert[];
+  /** Recorded in the same transaction; DETECTION_ALREADY_PROCESSED (409) when one is already remembered. */
+  processed?: ProcessedDetections;
+}
+
+/**
  * Alerts, always scoped by workspace; batch operations so a detection batch costs one round trip.
  * Adapters index `dedupKey`, `entityKeys`, `lastSeenAt`, `status`, `createdAt`.
  */
@@ -36,10 +55,9 @@ export interface AlertRepository {
    * New and changed alerts in one all-or-nothing write (the aggregator's batch), so a redelivered
    * detection batch never counts twice. Same checks and errors as insertMany/updateMany; returns the updated ones.
    */
-  saveBatch(
-    workspace: string,
-    batch: { insert: readonly Alert[]; update: readonly Alert[] },
-  ): Promise<Alert[]>;
+  saveBatch(workspace: string, batch: AlertBatch): Promise<Alert[]>;
+  /** Those of `ids` recorded by an earlier saveBatch and still remembered at `now` (expired ones are forgotten). */
+  processedDetections(workspace: string, ids: readonly string[], now: number): Promise<string[]>;
   /** Not-closed alerts with one of these dedup keys whose `dedupUntil` is after `now`; newest first. */
   findDedupTargets(workspace: string, keys: readonly string[], now: number): Promise<Alert[]>;
   /** Alerts sharing at least one entity key whose event-time span touches [since, until]; newest first. */

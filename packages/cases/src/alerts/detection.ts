@@ -23,6 +23,8 @@ export const detectionKinds = ['event', 'correlation', 'scheduled', 'api', 'impo
 export type DetectionKind = (typeof detectionKinds)[number];
 
 export interface Detection {
+  /** Deterministic id from the detection stage (rule, version, events): intake skips ids it already processed. */
+  id?: string;
   workspace: string;
   rule: DetectionRuleRef;
   kind: DetectionKind;

@@ -1,7 +1,12 @@
 import { unexpectedError } from '@vigil/core';
-import { alertExists, alertNotFound, alertVersionConflict } from './alert.error.ts';
+import {
+  alertExists,
+  alertNotFound,
+  alertVersionConflict,
+  detectionAlreadyProcessed,
+} from './alert.error.ts';
 import type { Alert } from './alert.ts';
-import type { AlertQuery, AlertRepository } from './alert.port.ts';
+import type { AlertBatch, AlertQuery, AlertRepository } from './alert.port.ts';
 
 const byId = (a: Alert, b: Alert): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const newestFirst = (a: Alert, b: Alert): number => b.lastSeenAt - a.lastSeenAt || byId(a, b);
@@ -18,6 +23,8 @@ function workspaceMismatch(workspace: string, alerts: readonly Alert[]): Error |
 /** In-memory `AlertRepository` for tests and the reference behaviour for adapters. */
 export class MemoryAlertRepository implements AlertRepository {
   readonly #rows = new Map<string, Map<string, Alert>>();
+  /** Workspace → detection id → remembered until. */
+  readonly #processed = new Map<string, Map<string, number>>();
 
   #ws(workspace: string): Map<string, Alert> {
     let rows = this.#rows.get(workspace);
@@ -51,13 +58,21 @@ export class MemoryAlertRepository implements AlertRepository {
     return this.saveBatch(workspace, { insert: [], update: alerts });
   }
 
-  saveBatch(
-    workspace: string,
-    batch: { insert: readonly Alert[]; update: readonly Alert[] },
-  ): Promise<Alert[]> {
+  processedDetections(workspace: string, ids: readonly string[], now: number): Promise<string[]> {
+    const seen = this.#processed.get(workspace);
+    return Promise.resolve(ids.filter((id) => (seen?.get(id) ?? -Infinity) > now));
+  }
+
+  saveBatch(workspace: string, batch: AlertBatch): Promise<Alert[]> {
     const mismatch = workspaceMismatch(workspace, [...batch.insert, ...batch.update]);
     if (mismatch !== undefined) return Promise.reject(mismatch);
     const rows = this.#ws(workspace);
+    const processed = batch.processed;
+    const seen = this.#processed.get(workspace) ?? new Map<string, number>();
+    if (processed !== undefined) {
+      const taken = processed.ids.find((id) => (seen.get(id) ?? -Infinity) > processed.at);
+      if (taken !== undefined) return Promise.reject(detectionAlreadyProcessed(taken));
+    }
     const ids = new Set<string>();
     for (const a of batch.insert) {
       if (rows.has(a.id) || ids.has(a.id)) return Promise.reject(alertExists(a.id));
@@ -72,6 +87,11 @@ export class MemoryAlertRepository implements AlertRepository {
     for (const a of batch.insert) rows.set(a.id, structuredClone({ ...a, version: 1 }));
     const out = batch.update.map((a) => ({ ...structuredClone(a), version: a.version + 1 }));
     for (const a of out) rows.set(a.id, a);
+    if (processed !== undefined) {
+      for (const [id, until] of seen) if (until <= processed.at) seen.delete(id);
+      for (const id of processed.ids) seen.set(id, processed.until);
+      this.#processed.set(workspace, seen);
+    }
     return Promise.resolve(structuredClone(out));
   }
 

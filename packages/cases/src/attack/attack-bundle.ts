@@ -12,7 +12,7 @@ export interface AttackTacticInfo {
   name: string;
 }
 
-interface StixObject {
+export interface StixObject {
   type?: unknown;
   id?: unknown;
   name?: unknown;
@@ -32,7 +32,8 @@ function objectsOf(bundle: unknown): StixObject[] {
     : [];
 }
 
-function attackId(o: StixObject): string | undefined {
+/** The ATT&CK id (`T1059.001`, `TA0002`) of a STIX object, from its `mitre-attack` external reference. */
+export function attackId(o: StixObject): string | undefined {
   if (!Array.isArray(o.external_references)) return undefined;
   for (const ref of o.external_references as { source_name?: unknown; external_id?: unknown }[]) {
     if (ref.source_name === 'mitre-attack' && typeof ref.external_id === 'string') return ref.external_id;

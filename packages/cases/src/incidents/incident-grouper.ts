@@ -44,6 +44,8 @@ export interface IncidentGrouperDeps {
   clock: Clock;
   ids: IdGenerator;
   sla?: SlaPolicy;
+  /** SLA policy per workspace (the stored one); takes precedence over `sla`. */
+  slaPolicy?: (workspace: string) => SlaPolicy | Promise<SlaPolicy>;
   options?: GroupingOptions;
 }
 
@@ -109,12 +111,12 @@ export class IncidentGrouper {
 
   async #groupOne(input: Alert): Promise<GroupingOutcome> {
     const { alerts, incidents, clock, ids } = this.#deps;
-    const policy = this.#deps.sla ?? defaultSlaPolicy;
     const ws = input.workspace;
     const alert = (await alerts.get(ws, input.id)) ?? input;
     if (alert.incidentId !== undefined) {
       return { alertId: alert.id, action: 'already_grouped', incidentId: alert.incidentId };
     }
+    const policy = (await this.#deps.slaPolicy?.(ws)) ?? this.#deps.sla ?? defaultSlaPolicy;
     const now = clock.now();
     const match = await this.#findMatch(alert, now);
 

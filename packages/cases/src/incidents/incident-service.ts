@@ -18,8 +18,8 @@ export interface IncidentServiceDeps {
   incidents: IncidentRepository;
   clock: Clock;
   ids: IdGenerator;
-  /** SLA policy of a workspace; default defaultSlaPolicy. */
-  slaPolicy?: (workspace: string) => SlaPolicy;
+  /** SLA policy of a workspace (stored per workspace by the server); default defaultSlaPolicy. */
+  slaPolicy?: (workspace: string) => SlaPolicy | Promise<SlaPolicy>;
 }
 
 /**
@@ -33,8 +33,8 @@ export class IncidentService {
     this.#d = deps;
   }
 
-  #policy(workspace: string): SlaPolicy {
-    return this.#d.slaPolicy?.(workspace) ?? defaultSlaPolicy;
+  async #policy(workspace: string): Promise<SlaPolicy> {
+    return (await this.#d.slaPolicy?.(workspace)) ?? defaultSlaPolicy;
   }
 
   async #incident(workspace: string, id: string): Promise<Incident> {
@@ -76,7 +76,7 @@ export class IncidentService {
       provenance: this.#manual(alerts, actor, now),
       actor,
       at: now,
-      policy: this.#policy(workspace),
+      policy: await this.#policy(workspace),
       ...(input.title === undefined ? {} : { title: input.title }),
       ...(input.description === undefined ? {} : { description: input.description }),
       ...(input.severity === undefined ? {} : { severity: input.severity }),
@@ -104,7 +104,7 @@ export class IncidentService {
       this.#manual(alerts, actor, now),
       actor,
       now,
-      this.#policy(workspace),
+      await this.#policy(workspace),
     );
     const [stored] = await this.#d.incidents.updateMany(workspace, [next]);
     await this.#relink(workspace, alerts, id, now);
@@ -126,7 +126,7 @@ export class IncidentService {
 
   async update(workspace: string, id: string, patch: IncidentPatch, actor: string): Promise<Incident> {
     const incident = await this.#incident(workspace, id);
-    const next = updateIncident(incident, patch, actor, this.#d.clock.now(), this.#policy(workspace));
+    const next = updateIncident(incident, patch, actor, this.#d.clock.now(), await this.#policy(workspace));
     if (next === incident || next.timeline.length === incident.timeline.length) return incident;
     const [stored] = await this.#d.incidents.updateMany(workspace, [next]);
     return stored ?? next;
@@ -166,7 +166,7 @@ export class IncidentService {
         actor,
         reason: `merged from incident ${source.id} by ${actor}`,
       }));
-      target = addAlertsToIncident(target, alerts, provenance, actor, now, this.#policy(workspace));
+      target = addAlertsToIncident(target, alerts, provenance, actor, now, await this.#policy(workspace));
       target.timeline.push(
         activity(now, actor, 'merged', { field: 'mergedFrom', after: source.id, note: source.title }),
       );
@@ -241,7 +241,7 @@ export class IncidentService {
       provenance,
       actor,
       at: now,
-      policy: this.#policy(workspace),
+      policy: await this.#policy(workspace),
       ...(original.owner === undefined ? {} : { owner: original.owner }),
     });
     created.splitFrom = original.id;

@@ -19,6 +19,15 @@ export const DetectionSection = Type.Object(
       description:
         'Correlation state bound: open group-by groups per correlation rule; the oldest are evicted and counted.',
     }),
+    matchThreads: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 64,
+        env: 'VIGIL_DETECTION_MATCH_THREADS',
+        description:
+          'Worker threads that compile the Sigma rules and match ingested events (0 = both on the main thread). Unset: available cores - 1, at least 1.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

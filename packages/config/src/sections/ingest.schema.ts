@@ -17,6 +17,14 @@ export const IngestSection = Type.Object(
       env: 'VIGIL_INGEST_BATCH_MAX_EVENTS',
       description: 'Events per batch published for storage (one bus message per batch).',
     }),
+    maxConcurrentRequests: Type.Integer({
+      minimum: 1,
+      maximum: 100_000,
+      default: 64,
+      env: 'VIGIL_INGEST_MAX_CONCURRENT_REQUESTS',
+      description:
+        'HTTP ingest requests handled at once; more are answered 429 with Retry-After before their body is read (bounds memory).',
+    }),
     commitTimeoutMs: Type.Integer({
       minimum: 100,
       maximum: 600_000,
@@ -84,17 +92,37 @@ export const IngestSection = Type.Object(
             description: 'PEM private key of the syslog TLS listener.',
           }),
         ),
+        tlsClientCertificates: Type.Boolean({
+          default: true,
+          env: 'VIGIL_SYSLOG_TLS_CLIENT_CERTIFICATES',
+          description:
+            'Ask TLS senders for a client certificate; a registered one (syslog sources API) authenticates the connection, an unknown one is refused.',
+        }),
+        allowUnauthenticated: Type.Boolean({
+          default: false,
+          env: 'VIGIL_SYSLOG_ALLOW_UNAUTHENTICATED',
+          description:
+            'Accept syslog messages that carry no ingest token and no registered client certificate, from unauthenticatedCidrs only, into workspace/dataSpace. Off: such messages are refused and counted.',
+        }),
+        unauthenticatedCidrs: Type.String({
+          minLength: 1,
+          pattern: '^\\s*[0-9A-Fa-f:.]+/\\d{1,3}\\s*(,\\s*[0-9A-Fa-f:.]+/\\d{1,3}\\s*)*$',
+          hint: 'a comma-separated list of CIDR blocks (10.0.0.0/8,::1/128)',
+          default: '127.0.0.0/8,::1/128',
+          env: 'VIGIL_SYSLOG_UNAUTHENTICATED_CIDRS',
+          description: 'Peers allowed to send unauthenticated syslog when allowUnauthenticated is on.',
+        }),
         workspace: Type.String({
           minLength: 1,
           default: 'default',
           env: 'VIGIL_SYSLOG_WORKSPACE',
-          description: 'Workspace that receives syslog events.',
+          description: 'Workspace that receives unauthenticated syslog events (allowUnauthenticated).',
         }),
         dataSpace: Type.String({
           minLength: 1,
           default: 'default',
           env: 'VIGIL_SYSLOG_DATA_SPACE',
-          description: 'Data space that receives syslog events.',
+          description: 'Data space that receives unauthenticated syslog events (allowUnauthenticated).',
         }),
         maxMessageBytes: Type.Integer({
           minimum: 480,

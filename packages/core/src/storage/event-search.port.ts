@@ -41,4 +41,6 @@ export interface EventSearchResult {
   columns?: readonly string[];
   /** Cursor for the next page of a plain search; absent on the last page. */
   next?: string;
+  /** True when a stats/timechart/sorted result had more rows than `limit` and was cut (no cursor pages it). */
+  truncated?: boolean;
 }

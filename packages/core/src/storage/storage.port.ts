@@ -10,6 +10,11 @@ export interface Storage {
   readonly metadata: MetadataStore;
   /** Query-language search over events (compiled to SQL); absent on stores without it. */
   readonly search?: EventSearch;
+  /**
+   * Workspace purge: deletes the workspace's rows from every table with a `workspace` column (so a new
+   * table is covered without registering it), except the append-only audit log. Returns rows per table.
+   */
+  purgeWorkspaceRows?(workspace: string): Promise<Record<string, number>>;
   /** Applies pending migrations; safe to call twice and from concurrent processes. */
   migrate(): Promise<MigrationReport>;
   /** Throws an operational error when unreachable. */

@@ -30,6 +30,9 @@ export class MemoryOperatorAccessStore implements OperatorAccessStore {
   listApprovedForOperator(operatorId: string): Promise<OperatorAccessGrant[]> {
     return this.#select((g) => g.operatorId === operatorId && g.status === 'approved', false);
   }
+  listByOperator(operatorId: string): Promise<OperatorAccessGrant[]> {
+    return this.#select((g) => g.operatorId === operatorId, true);
+  }
   listPending(): Promise<OperatorAccessGrant[]> {
     return this.#select((g) => g.status === 'requested', false);
   }

@@ -13,6 +13,8 @@ export interface OperatorAccessStore {
   listByWorkspace(workspaceId: string): Promise<OperatorAccessGrant[]>;
   /** Grants of the operator with status `approved` (callers still check expiry through `authorize`). */
   listApprovedForOperator(operatorId: string): Promise<OperatorAccessGrant[]>;
+  /** Every request the operator made (any status, any workspace), newest first: "my requests". */
+  listByOperator(operatorId: string): Promise<OperatorAccessGrant[]>;
   /** Requests waiting for a decision, for the security managers' queue. */
   listPending(): Promise<OperatorAccessGrant[]>;
 }

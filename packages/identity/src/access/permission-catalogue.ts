@@ -80,6 +80,10 @@ export const PERMISSION_CATALOGUE = {
     description: 'Change installation settings (TLS, listeners, master key rotation)',
   },
   'workspaces.create': { scope: 'platform', description: 'Create workspaces' },
+  'platform.roles.manage': {
+    scope: 'platform',
+    description: 'Grant and revoke platform roles (operator, security manager, platform administrator)',
+  },
   'platform.audit.read': {
     scope: 'platform',
     description: 'Read installation-level audit records (no workspace data)',

@@ -90,6 +90,7 @@ export const PLATFORM_ROLES: readonly Role[] = Object.freeze([
     'system.settings',
     'workspaces.create',
     'platform.audit.read',
+    'platform.roles.manage',
   ]),
   builtIn('operator', 'Platform operator', 'platform', ['system.metrics', 'operator_access.request']),
   builtIn('security-manager', 'Security manager', 'platform', [

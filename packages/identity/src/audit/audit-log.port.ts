@@ -9,8 +9,12 @@ export interface AuditQuery {
   /** Inclusive ISO-8601 bounds on `time`. */
   from?: string;
   to?: string;
-  /** Keyset pagination: records with seq greater than this. */
+  /** Keyset pagination: records with seq greater than this (oldest-first paging). */
   afterSeq?: number;
+  /** Keyset pagination: records with seq less than this (newest-first paging). */
+  beforeSeq?: number;
+  /** By seq: `asc` (oldest first, the default) or `desc` (newest first, as the viewer shows). */
+  order?: 'asc' | 'desc';
   /** 1..1000, default 100. */
   limit?: number;
 }
@@ -29,7 +33,7 @@ export interface AuditLog {
   append(record: AuditRecord): Promise<void>;
   /** Records with `fromSeq ≤ seq ≤ toSeq` in seq order, at most `limit` (default 1000). */
   read(range: { fromSeq: number; toSeq?: number; limit?: number }): Promise<AuditRecord[]>;
-  /** Filtered listing for the audit viewer and exports, in seq order. */
+  /** Filtered listing for the audit viewer and exports, in seq order (`order`, ascending by default). */
   find(query: AuditQuery): Promise<AuditRecord[]>;
   appendCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
   /** Checkpoints in seq order. */

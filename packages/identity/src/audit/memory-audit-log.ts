@@ -40,8 +40,10 @@ export class MemoryAuditLog implements AuditLog {
         (q.result === undefined || r.result === q.result) &&
         (q.from === undefined || r.time >= q.from) &&
         (q.to === undefined || r.time <= q.to) &&
-        (q.afterSeq === undefined || r.seq > q.afterSeq),
+        (q.afterSeq === undefined || r.seq > q.afterSeq) &&
+        (q.beforeSeq === undefined || r.seq < q.beforeSeq),
     );
+    if (q.order === 'desc') out.reverse();
     return Promise.resolve(structuredClone(out.slice(0, Math.min(Math.max(q.limit ?? 100, 1), 1000))));
   }
 

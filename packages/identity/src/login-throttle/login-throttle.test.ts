@@ -7,7 +7,7 @@ import { addressBucket } from './login-throttle-policy.ts';
 
 function setup() {
   const clock = new ManualClock();
-  return { clock, throttle: new LoginThrottle(new MemoryLoginThrottleStore(clock), clock) };
+  return { clock, throttle: new LoginThrottle(new MemoryLoginThrottleStore(), clock) };
 }
 const throttled = (seconds?: number) => (e: unknown) =>
   isVigilError(e) &&

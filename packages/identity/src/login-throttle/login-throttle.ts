@@ -41,8 +41,8 @@ export class LoginThrottle {
     const keys = throttleKeys(accountName, clientIp);
     const now = this.#clock.now();
     const [account, address] = await Promise.all([
-      this.#store.get(keys.account),
-      this.#store.get(keys.address),
+      this.#store.get(keys.account, now),
+      this.#store.get(keys.address, now),
     ]);
     const wait = Math.max(lockRemainingMs(account, now), lockRemainingMs(address, now));
     if (wait > 0) throw throttled(wait);
@@ -53,15 +53,16 @@ export class LoginThrottle {
     const keys = throttleKeys(accountName, clientIp);
     const now = this.#clock.now();
     const p = this.#policy;
-    const account = accountFailure(await this.#store.get(keys.account), p, now);
-    const address = addressFailure(await this.#store.get(keys.address), p, now);
+    // Read-modify-write per key inside the store, so concurrent failures (other processes) all count.
     // Account streaks are kept for a day so slow guessing still accumulates; address windows expire with the lock.
-    await this.#store.put(keys.account, account, now + 24 * 3_600_000);
-    await this.#store.put(
-      keys.address,
-      address,
-      Math.max(address.windowStart + p.addressWindowMs, address.lockedUntil ?? 0),
-    );
+    const account = await this.#store.update(keys.account, now, (current) => ({
+      state: accountFailure(current, p, now),
+      expiresAt: now + 24 * 3_600_000,
+    }));
+    const address = await this.#store.update(keys.address, now, (current) => {
+      const state = addressFailure(current, p, now);
+      return { state, expiresAt: Math.max(state.windowStart + p.addressWindowMs, state.lockedUntil ?? 0) };
+    });
     return { locked: account.lockedUntil !== undefined || address.lockedUntil !== undefined };
   }
 

@@ -66,6 +66,28 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataLocation[] = Object.f
     rights: 'Viewed and exported; removed on deletion',
   },
   {
+    id: 'group_memberships',
+    store: 'user_group_members',
+    fields: ['userId', 'workspaceId', 'groupId', 'addedBy', 'addedAt'],
+    category: 'identity',
+    subject: 'account_holder',
+    purpose: 'Authorisation through groups (their roles apply to members)',
+    legalBasis: 'contract',
+    retention: 'Until removed from the group; all memberships are removed when the account is deleted',
+    rights: 'Exported by the account holder; removed on deletion',
+  },
+  {
+    id: 'login_throttle',
+    store: 'login_throttle',
+    fields: ['accountName', 'clientAddressBucket', 'failures', 'lockedUntil'],
+    category: 'network',
+    subject: 'account_holder',
+    purpose: 'Stopping password guessing (lockout and rate limit on failed sign-ins)',
+    legalBasis: 'legitimate_interest',
+    retention: 'At most one day after the last failure; expired counters are purged hourly',
+    rights: 'Not exported (security counters keyed by name and address, not by account); expire on their own',
+  },
+  {
     id: 'sessions',
     store: 'sessions',
     fields: ['userId', 'clientIp', 'userAgent', 'authenticatedAt', 'lastSeenAt', 'expiresAt'],
@@ -87,6 +109,31 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataLocation[] = Object.f
     legalBasis: 'legitimate_interest',
     retention: 'Kept (revoked) for the audit trail; keys created by a deleted account are revoked',
     rights: 'Metadata exported (never the secret); revoked on deletion',
+  },
+  {
+    id: 'case_records',
+    store: 'alerts, incidents (activity timeline)',
+    fields: ['owner', 'activity[].actor', 'timeline[].actor', 'comment text (note)', 'mentions (after)'],
+    category: 'activity',
+    subject: 'account_holder',
+    purpose:
+      'Case handling: who owns an alert or incident, who changed or commented on it, who was mentioned',
+    legalBasis: 'legitimate_interest',
+    retention: 'While the alert or incident exists (cases are evidence of the response)',
+    rights:
+      'Owned cases and the user’s own entries (comments included) exported; on deletion the user id and @name mentions are replaced by the pseudonym',
+  },
+  {
+    id: 'case_attachments',
+    store: 'case_attachments',
+    fields: ['createdBy', 'name', 'createdAt', 'content'],
+    category: 'activity',
+    subject: 'account_holder',
+    purpose: 'Evidence attached to alerts and incidents, attributed to the person who uploaded it',
+    legalBasis: 'legitimate_interest',
+    retention: 'While the alert or incident exists, or until the attachment is removed',
+    rights:
+      'Metadata of the user’s uploads exported (not the content, which is case evidence that may concern others); createdBy keeps the id, which after deletion names a pseudonymous account',
   },
   {
     id: 'audit_records',
@@ -121,7 +168,8 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataLocation[] = Object.f
     purpose: 'Security monitoring, detection and incident investigation for the tenant',
     legalBasis: 'legitimate_interest',
     retention: 'Per data space, set by the workspace (events older than the retention are dropped daily)',
-    rights: 'The tenant (workspace owner) is controller of this data and answers its data subjects',
+    rights:
+      'The tenant (workspace owner) is controller of this data and answers its data subjects; a privacy manager can pseudonymise one person’s identifiers in a time range (POST …/privacy/event-pseudonymisation)',
   },
   {
     id: 'behaviour_analytics',

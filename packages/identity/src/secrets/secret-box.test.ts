@@ -87,3 +87,33 @@ test('master keys are validated and never shown by inspection or JSON', () => {
     assert.ok(!text.includes(Buffer.from(k1.key).toString('hex')));
   }
 });
+
+test('a running box picks up a rotated keyring: swapped in place, or reloaded when a value names an unknown key', () => {
+  let source: { current: typeof k1; previous?: (typeof k1)[] } = { current: k1 };
+  let reloads = 0;
+  const running = new SecretBox(source, {
+    reload: () => {
+      reloads++;
+      return source;
+    },
+  });
+  const before = running.seal(SECRET, 'mfa:u1');
+  // Another process (the CLI) rotates: k2 current, k1 previous, and seals a value under k2.
+  source = { current: k2, previous: [k1] };
+  const sealedElsewhere = new SecretBox(source).seal(SECRET, 'mfa:u2');
+  assert.equal(running.openText(sealedElsewhere, 'mfa:u2'), SECRET, 'unknown key id triggers a reload');
+  assert.equal(reloads, 1);
+  assert.equal(running.currentKeyId, 'k2', 'new values are sealed under the new key');
+  assert.equal(running.openText(before, 'mfa:u1'), SECRET, 'old values still open');
+  assert.deepEqual(running.keyIds, ['k2', 'k1']);
+  // Retire-previous: k1 leaves the keyring.
+  running.replaceKeyring({ current: k2 });
+  assert.throws(() => running.openText(before, 'mfa:u1'), code('SECRET_KEY_UNKNOWN'));
+  assert.throws(() => running.openText(before, 'mfa:u1'), code('SECRET_KEY_UNKNOWN'));
+  assert.equal(reloads, 1, 'misses right after a reload do not read the source again');
+  assert.throws(
+    () => running.replaceKeyring({ current: { id: 'bad', key: new Uint8Array(5) } }),
+    code('MASTER_KEY_INVALID'),
+  );
+  assert.equal(running.currentKeyId, 'k2', 'an invalid keyring is not half-applied');
+});

@@ -5,6 +5,13 @@ import { masterKeyInvalid, secretKeyUnknown, secretMalformed, secretOpenFailed }
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const RELOAD_MIN_INTERVAL_MS = 1000;
+
+/** The current master key (seals) and older ones (still open) — the key file's content. */
+export interface SecretKeyring {
+  current: MasterKey;
+  previous?: readonly MasterKey[];
+}
 
 /** Parts of a sealed value: `v1.<keyId>.<wrapIv>.<wrappedDataKey+tag>.<iv>.<ciphertext+tag>` (base64url). */
 interface Sealed {
@@ -68,15 +75,38 @@ const payloadAad = (aad: string) => `vigil-secret:${VERSION}:${aad}`;
  * Example: `box.seal('hunter2', 'connector:c1')` → `'v1.k1.…'`; `box.openText(sealed, 'connector:c1')` → `'hunter2'`.
  */
 export class SecretBox {
-  readonly #currentId: string;
-  readonly #keys = new Map<string, Uint8Array>();
+  #currentId = '';
+  #keys = new Map<string, Uint8Array>();
+  readonly #reload: (() => SecretKeyring) | undefined;
+  #lastReload = Number.NEGATIVE_INFINITY;
 
-  constructor(keyring: { current: MasterKey; previous?: readonly MasterKey[] }) {
+  /**
+   * `reload` re-reads the key source: called when a sealed value names a key id this box does not hold
+   * (another process rotated the key), at most once per RELOAD_MIN_INTERVAL_MS so garbage ids cannot
+   * turn into a file read per request.
+   */
+  constructor(keyring: SecretKeyring, options: { reload?: () => SecretKeyring } = {}) {
+    this.replaceKeyring(keyring);
+    this.#reload = options.reload;
+  }
+
+  /**
+   * Swaps the keyring in place (rotation without restart): values sealed from now on use the new
+   * current key; values under keys still listed keep opening. Validates everything before swapping.
+   */
+  replaceKeyring(keyring: SecretKeyring): void {
+    const keys = new Map<string, Uint8Array>();
     for (const k of [keyring.current, ...(keyring.previous ?? [])]) {
       if (k.key.length !== 32) throw masterKeyInvalid('expected 32 bytes');
-      this.#keys.set(k.id, Uint8Array.from(k.key));
+      keys.set(k.id, Uint8Array.from(k.key));
     }
+    this.#keys = keys;
     this.#currentId = keyring.current.id;
+  }
+
+  /** Ids of every master key this box can open values under (current first). */
+  get keyIds(): string[] {
+    return [this.#currentId, ...[...this.#keys.keys()].filter((id) => id !== this.#currentId)];
   }
 
   /** Id of the master key new values are sealed under. */
@@ -155,9 +185,17 @@ export class SecretBox {
   }
 
   #masterKey(id: string): Uint8Array {
-    const key = this.#keys.get(id);
+    const key = this.#keys.get(id) ?? this.#reloadFor(id);
     if (!key) throw secretKeyUnknown(id);
     return key;
+  }
+
+  #reloadFor(id: string): Uint8Array | undefined {
+    const now = Date.now();
+    if (this.#reload === undefined || now - this.#lastReload < RELOAD_MIN_INTERVAL_MS) return undefined;
+    this.#lastReload = now;
+    this.replaceKeyring(this.#reload());
+    return this.#keys.get(id);
   }
 
   #unwrap(s: Sealed): Buffer {

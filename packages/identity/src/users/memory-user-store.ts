@@ -12,6 +12,11 @@ export class MemoryUserStore implements UserStore {
     this.#rows.set(user.id, structuredClone(user));
     return Promise.resolve();
   }
+  createFirst(user: User): Promise<boolean> {
+    if (this.#rows.size > 0) return Promise.resolve(false);
+    this.#rows.set(user.id, structuredClone(user));
+    return Promise.resolve(true);
+  }
   get(id: string): Promise<User | undefined> {
     const row = this.#rows.get(id);
     return Promise.resolve(row && structuredClone(row));

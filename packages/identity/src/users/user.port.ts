@@ -13,6 +13,11 @@ export interface UserStore {
   update(user: User): Promise<boolean>;
   /** Removes the account (personal-data deletion); its grants/sessions are removed by the caller. */
   delete(id: string): Promise<boolean>;
+  /**
+   * Creates the account only if no account exists yet, atomically even against other processes: the
+   * commit point of first-run set-up. False when another account got there first.
+   */
+  createFirst(user: User): Promise<boolean>;
   /** Number of accounts: first-run set-up is possible only while this is 0. */
   count(): Promise<number>;
 }

@@ -37,3 +37,9 @@ test('over-long messages are cut at the limit, flagged, and the rest skipped', (
     { text: '<1>ok', truncated: false },
   ]);
 });
+
+test('octet-counted frames may start with a token prefix', () => {
+  const msg = 'vigil_it_x <13>1 - h a - - - hi';
+  const f = new SyslogFramer(1024);
+  assert.deepEqual(texts(f.push(Buffer.from(`${Buffer.byteLength(msg)} ${msg}`))), [msg]);
+});

@@ -8,6 +8,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SP = 0x20;
 const LT = 0x3c;
+/** `v` of a `vigil_it_…` token prefix (see splitSyslogToken). */
+const V = 0x76;
 
 /**
  * Cuts a syslog TCP/TLS byte stream into messages (RFC 6587): octet counting (`LEN SP <PRI>…`,
@@ -92,7 +94,7 @@ export class SyslogFramer {
     return rest === '' ? [] : [{ text: rest, truncated: false }];
   }
 
-  /** `LEN SP <` at pos: octet counting. 'wait' when the bytes so far could still be a header. */
+  /** `LEN SP <` (or `LEN SP vigil_it_…`) at pos: octet counting. 'wait' when the bytes so far could still be a header. */
   #octetHeader(buf: Buffer, pos: number): { length: number; start: number } | 'wait' | undefined {
     let i = pos;
     while (i < buf.length && i - pos < 9 && buf[i]! >= 0x30 && buf[i]! <= 0x39) i++;
@@ -101,7 +103,7 @@ export class SyslogFramer {
     if (i >= buf.length) return digits < 9 ? 'wait' : undefined;
     if (buf[i] !== SP) return undefined;
     if (i + 1 >= buf.length) return 'wait';
-    if (buf[i + 1] !== LT) return undefined;
+    if (buf[i + 1] !== LT && buf[i + 1] !== V) return undefined;
     return { length: Number(buf.toString('latin1', pos, i)), start: i + 1 };
   }
 }

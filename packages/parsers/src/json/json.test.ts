@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitJsonDocuments } from './split-json-documents.ts';
+import { MAX_JSON_DEPTH, splitJsonDocuments } from './split-json-documents.ts';
 import { splitRecords } from '../split-records.ts';
 import { parseRecord } from '../parse-record.ts';
 import { readField } from '../ecs/set-field.ts';
@@ -63,4 +63,15 @@ test('JSON that is not an object is kept with an error', () => {
     'json: expected a JSON object, got string',
   );
   assert.match(String(parseRecord('{"a":1', { receivedAt }).parse_error), /^json: invalid JSON: /);
+});
+
+test('a document nested past MAX_JSON_DEPTH is a broken chunk; the next document still parses', () => {
+  const deep = `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`;
+  const fine = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+  const chunks = splitJsonDocuments(`${deep}\n{"a":1}\n${fine}`);
+  assert.equal(chunks.length, 3);
+  assert.equal(chunks[0]?.ok, false);
+  assert.match(chunks[0]?.ok === false ? chunks[0].error : '', /nested deeper than 512 levels/);
+  assert.deepEqual(chunks[1]?.ok === true ? chunks[1].value : undefined, { a: 1 });
+  assert.equal(chunks[2]?.ok, true);
 });

@@ -32,8 +32,18 @@ export function splitJsonDocuments(text: string): JsonChunk[] {
       i = end;
       continue;
     }
-    const end = scanDocumentEnd(text, start);
+    const { end, tooDeep } = scanDocumentEnd(text, start);
     const slice = text.slice(start, end);
+    if (tooDeep) {
+      chunks.push({
+        ok: false,
+        text: slice,
+        offset: start,
+        error: `json: nested deeper than ${MAX_JSON_DEPTH} levels (document at offset ${start})`,
+      });
+      i = end;
+      continue;
+    }
     try {
       chunks.push({ ok: true, value: JSON.parse(slice) as unknown, offset: start });
     } catch (err) {
@@ -50,9 +60,20 @@ export function splitJsonDocuments(text: string): JsonChunk[] {
   return chunks;
 }
 
-/** End offset (exclusive) of the document starting at `start`: bracket depth back to zero, or end of text. */
-function scanDocumentEnd(text: string, start: number): number {
+/**
+ * Deepest nesting a document may have. JSON.parse copes with far more, but everything after it that
+ * recurses (JSON.stringify on the bus, normalisers, SQL JSON functions) overflows its stack on
+ * adversarial input; such a document is kept as a parse-error event instead.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * End offset (exclusive) of the document starting at `start`: bracket depth back to zero, or end of
+ * text; `tooDeep` when it nests past MAX_JSON_DEPTH.
+ */
+function scanDocumentEnd(text: string, start: number): { end: number; tooDeep: boolean } {
   let depth = 0;
+  let deepest = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -62,16 +83,18 @@ function scanDocumentEnd(text: string, start: number): number {
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 125 || c === 93) {
       depth--;
-      if (depth === 0) return i + 1;
+      if (depth === 0) return { end: i + 1, tooDeep: deepest > MAX_JSON_DEPTH };
     } else if (c === 10 && depth > 0 && looksLikeNewDocument(text, i + 1)) {
       // A truncated NDJSON line: stop at the newline so the next line still parses.
-      return i;
+      return { end: i, tooDeep: deepest > MAX_JSON_DEPTH };
     }
   }
-  return text.length;
+  return { end: text.length, tooDeep: deepest > MAX_JSON_DEPTH };
 }
 
 /** A line that starts a new top-level NDJSON object (`{"`) right after a newline, not indented. */

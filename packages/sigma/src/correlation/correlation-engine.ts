@@ -175,6 +175,25 @@ export class CorrelationEngine {
     return hits;
   }
 
+  /**
+   * Event time is known to have reached `time` although no match says so (an idle source; the caller
+   * estimates it, e.g. from wall-clock time elapsed since the latest match). Judges the windows that
+   * are complete by then (their end plus `latenessMs` passed) and returns the hits. Matches older than
+   * `time - latenessMs` arriving afterwards count as late, as if a match at `time` had been seen.
+   */
+  advance(time: number): CorrelationHit[] {
+    const hits: CorrelationHit[] = [];
+    if (!Number.isFinite(time) || time <= this.maxSeen) return hits;
+    this.maxSeen = time;
+    this.sweep(hits);
+    return hits;
+  }
+
+  /** Latest event time seen or advanced to (-Infinity before the first match). */
+  get eventTime(): number {
+    return this.maxSeen;
+  }
+
   /** End of input: judges every pending window, returns the hits, and clears all state. */
   flush(): CorrelationHit[] {
     const hits: CorrelationHit[] = [];

@@ -2,6 +2,8 @@ import { AhoCorasick } from '../compile/aho-corasick.ts';
 import type { AtomTable, EvalState } from '../compile/atom-table.ts';
 import type { Pred } from '../compile/compile-detection.ts';
 import { foldCase } from '../compile/fold-case.ts';
+import { needlePrefilter } from '../compile/needle-prefilter.ts';
+import type { NeedlePrefilter } from '../compile/needle-prefilter.ts';
 import { KEYWORDS_FIELD } from '../logsource/field-getter.ts';
 import type { FieldGetter } from '../logsource/field-getter.ts';
 import type { EventView } from '../logsource/event-view.ts';
@@ -20,9 +22,11 @@ interface FieldIndex {
   field: string;
   get: FieldGetter;
   exact: Map<string, Int32Array> | null;
+  /** Longest exact key: folding never shortens a string, so longer values cannot equal one. */
+  exactMaxLength: number;
   ac: AhoCorasick | null;
-  /** Native-regex prefilter of the automaton; dropped when it passes most texts anyway. */
-  prefilter: RegExp | null;
+  /** Native prefilter of the automaton; dropped when it passes most texts anyway. */
+  prefilter: NeedlePrefilter | null;
   tests: number;
   passes: number;
   /** Per needle: atom ids for contains / prefix / suffix (-1 when none). */
@@ -68,7 +72,8 @@ export class Bucket {
     return st.hit[s] === st.gen;
   };
 
-  constructor(entries: BucketEntry[], atoms: AtomTable, state: EvalState, cache: AutomatonCache) {
+  /** Use `Bucket.build`: this only assembles the field indexes it made. */
+  constructor(entries: BucketEntry[], state: EvalState, fields: readonly FieldIndex[]) {
     this.entries = entries;
     this.state = state;
     this.cand = state.stampArray(entries.length);
@@ -85,6 +90,20 @@ export class Bucket {
     });
     this.always = Int32Array.from(always);
     for (const [a, list] of trig) this.triggers.set(a, Int32Array.from(list));
+    this.fields.push(...fields);
+    this.classifyFields();
+  }
+
+  /**
+   * Builds the bucket of `entries`, yielding after each field index (one automaton each: the largest
+   * take ~0.1 s to build, so a sliced compile pauses between them).
+   */
+  static *build(
+    entries: BucketEntry[],
+    atoms: AtomTable,
+    state: EvalState,
+    cache: AutomatonCache,
+  ): Generator<undefined, Bucket, undefined> {
     // Index atoms of the bucket, by field: exact values in a map, substrings in the field's automaton.
     type Needles = Map<string, [number, number, number]>;
     const byField = new Map<string, { exact: Map<string, number[]>; needles: Needles }>();
@@ -106,8 +125,12 @@ export class Bucket {
         f.needles.set(atom.text, n);
       }
     }
-    for (const [field, f] of byField) this.fields.push(fieldIndex(field, f.exact, f.needles, atoms, cache));
-    this.classifyFields();
+    const fields: FieldIndex[] = [];
+    for (const [field, f] of byField) {
+      yield;
+      fields.push(fieldIndex(field, f.exact, f.needles, atoms, cache));
+    }
+    return new Bucket(entries, state, fields);
   }
 
   private classifyFields(): void {
@@ -151,7 +174,7 @@ export class Bucket {
     if (typeof v === 'string') text = v;
     else if (typeof v === 'number' || typeof v === 'boolean') text = String(v);
     else return;
-    if (fi.exact !== null) {
+    if (fi.exact !== null && text.length <= fi.exactMaxLength) {
       const ids = fi.exact.get(foldCase(text));
       if (ids !== undefined) for (let i = 0; i < ids.length; i++) this.mark(ids[i] as number);
     }
@@ -168,7 +191,7 @@ export class Bucket {
           fi.passes = 0;
         }
         if (!pass) return;
-        from = text.search(pre);
+        from = pre.search(text);
       }
       // The automaton folds case itself, so the text is scanned as is (positions are the text's).
       this.curLen = text.length;
@@ -182,7 +205,7 @@ export class Bucket {
     if (typeof x === 'string') {
       if (fi.ac === null || x.length < fi.ac.minLength) return;
       const pre = fi.prefilter;
-      if (pre === null || pre.test(x)) this.scanText(fi, x, pre === null ? 0 : x.search(pre));
+      if (pre === null || pre.test(x)) this.scanText(fi, x, pre === null ? 0 : pre.search(x));
     } else if (typeof x === 'number') this.scan(fi, x);
     else if (x !== null && typeof x === 'object' && depth < 8) {
       if (Array.isArray(x)) for (const el of x) this.scanAll(fi, el, depth + 1);
@@ -288,8 +311,9 @@ function fieldIndex(
     field,
     get: atoms.getter(field),
     exact: exact.size > 0 ? exact : null,
+    exactMaxLength: Math.max(0, ...[...exact.keys()].map((k) => k.length)),
     ac,
-    prefilter: ac?.prefilter() ?? null,
+    prefilter: ac === null ? null : needlePrefilter(needles, field === KEYWORDS_FIELD),
     tests: 0,
     passes: 0,
     containsAtom: Int32Array.from(needles, (n) => at(n, 0)),

@@ -48,6 +48,18 @@ function rejection(file: string, problems: readonly Problem[]): Rejection {
  * Example: `loadRules([{path: 'r.yml', text}]).ruleset.match(event)`.
  */
 export function loadRules(sources: readonly RuleSource[], options: LoadOptions = {}): LoadResult {
+  const steps = loadRulesSteps(sources, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+  }
+}
+
+/** loadRules in small steps: yields after each source file, rule and field index (see loadRulesSliced). */
+export function* loadRulesSteps(
+  sources: readonly RuleSource[],
+  options: LoadOptions = {},
+): Generator<undefined, LoadResult, undefined> {
   const ctx = { placeholders: options.placeholders ?? {} };
   const rules: SigmaRule[] = [];
   const filters: SigmaFilter[] = [];
@@ -56,6 +68,7 @@ export function loadRules(sources: readonly RuleSource[], options: LoadOptions =
   const warnings: string[] = [];
   const ids = new Map<string, string>();
   for (const src of sources) {
+    yield;
     let docs;
     try {
       docs = parseYamlDocuments(src.text);
@@ -116,7 +129,7 @@ export function loadRules(sources: readonly RuleSource[], options: LoadOptions =
     validCorrelations = correlations.filter((c) => !bad.has(c.where));
     for (const [where, ps] of bad) rejected.push(rejection(where, ps));
   }
-  const ruleset = new Ruleset(rules, filters, validCorrelations, (rule, reason) => {
+  const ruleset = yield* Ruleset.build(rules, filters, validCorrelations, (rule, reason) => {
     rejected.push({ file: rule.file, reason, line: rule.line });
   });
   for (const r of ruleset.rules) {

@@ -27,6 +27,15 @@ export interface RuleInfo extends RuleRef {
   routed: boolean;
 }
 
+/** What a compiled ruleset is made of (see Ruleset.build). */
+export interface RulesetParts {
+  rules: readonly RuleInfo[];
+  correlations: readonly CorrelationRule[];
+  atoms: AtomTable;
+  state: EvalState;
+  buckets: ReadonlyMap<string, Bucket>;
+}
+
 export interface RulesetStats {
   rules: number;
   buckets: number;
@@ -51,14 +60,41 @@ export class Ruleset {
   private readonly seen: Uint32Array;
   private seenGen = 0;
 
-  constructor(
+  /** Use `Ruleset.compile` (or `Ruleset.build` to compile in steps); this only assembles the parts. */
+  constructor(parts: RulesetParts) {
+    this.rules = parts.rules;
+    this.correlations = parts.correlations;
+    this.atoms = parts.atoms;
+    this.state = parts.state;
+    for (const [k, b] of parts.buckets) this.buckets.set(k, b);
+    this.seen = new Uint32Array(parts.rules.length);
+  }
+
+  /** Compiles rules (with their filters) at once; `onCompileError` hears about each rule refused. */
+  static compile(
     rules: readonly SigmaRule[],
     filters: readonly SigmaFilter[],
     correlations: readonly CorrelationRule[],
     onCompileError: (rule: SigmaRule, reason: string) => void = () => undefined,
-  ) {
-    this.correlations = correlations;
-    this.atoms = new AtomTable();
+  ): Ruleset {
+    const steps = Ruleset.build(rules, filters, correlations, onCompileError);
+    for (;;) {
+      const r = steps.next();
+      if (r.done === true) return r.value;
+    }
+  }
+
+  /**
+   * Compiles in small steps: the generator yields after each rule and each field index, so a caller
+   * can spread a large ruleset over several event-loop turns (see loadRulesSliced).
+   */
+  static *build(
+    rules: readonly SigmaRule[],
+    filters: readonly SigmaFilter[],
+    correlations: readonly CorrelationRule[],
+    onCompileError: (rule: SigmaRule, reason: string) => void = () => undefined,
+  ): Generator<undefined, Ruleset, undefined> {
+    const atoms = new AtomTable();
     const filtersOf = new Map<string, SigmaFilter[]>();
     for (const f of filters) {
       for (const ref of f.rules) {
@@ -70,52 +106,17 @@ export class Ruleset {
     const infos: RuleInfo[] = [];
     const perKey = new Map<string, BucketEntry[]>();
     for (const rule of rules) {
-      const route = routeRule(rule.logsource);
-      const ruleFilters = [
-        ...(filtersOf.get(rule.id) ?? []),
-        ...(rule.name === undefined ? [] : (filtersOf.get(rule.name) ?? [])),
-      ];
-      const compiled: [string, BucketEntry][] = [];
-      try {
-        for (const t of route.targets) {
-          const comp = new DetectionCompiler(this.atoms, t.fieldMap);
-          const base = comp.compile(rule.detection);
-          let pred: Pred = base.pred;
-          for (const f of ruleFilters) {
-            const fp = comp.compile(f.detection).pred;
-            const inner = pred;
-            pred = (s) => inner(s) && !fp(s);
-          }
-          compiled.push([t.key, { rule: infos.length, pred, trig: base.trig, atoms: comp.used }]);
-        }
-      } catch (e) {
-        onCompileError(rule, `compile error: ${(e as Error).message}`);
-        continue;
-      }
-      const info: RuleInfo = {
-        index: infos.length,
-        id: rule.id,
-        title: rule.title,
-        file: rule.file,
-        logsource: rule.logsource,
-        tags: rule.tags,
-        routed: route.routed,
-      };
-      if (rule.name !== undefined) info.name = rule.name;
-      if (rule.level !== undefined) info.level = rule.level;
-      infos.push(info);
-      for (const [key, entry] of compiled) {
-        const list = perKey.get(key) ?? [];
-        list.push(entry);
-        perKey.set(key, list);
-      }
+      yield;
+      const info = compileRule(rule, filtersOf, atoms, infos.length, perKey, onCompileError);
+      if (info !== undefined) infos.push(info);
     }
-    this.rules = infos;
-    this.state = new EvalState(this.atoms);
-    this.seen = new Uint32Array(infos.length);
+    const state = new EvalState(atoms);
     const cache: AutomatonCache = new Map();
-    for (const [key, entries] of perKey)
-      this.buckets.set(key, new Bucket(entries, this.atoms, this.state, cache));
+    const buckets = new Map<string, Bucket>();
+    for (const [key, entries] of perKey) {
+      buckets.set(key, yield* Bucket.build(entries, atoms, state, cache));
+    }
+    return new Ruleset({ rules: infos, correlations, atoms, state, buckets });
   }
 
   /** Indexes (into `rules`) of the rules matching one event, ascending. Non-objects match nothing. */
@@ -189,4 +190,54 @@ export class Ruleset {
     for (const [k, b] of this.buckets) out[k] = b.stats();
     return out;
   }
+}
+
+/** Compiles one rule for each of its route targets; on success adds its entries to `perKey`. */
+function compileRule(
+  rule: SigmaRule,
+  filtersOf: ReadonlyMap<string, readonly SigmaFilter[]>,
+  atoms: AtomTable,
+  index: number,
+  perKey: Map<string, BucketEntry[]>,
+  onCompileError: (rule: SigmaRule, reason: string) => void,
+): RuleInfo | undefined {
+  const route = routeRule(rule.logsource);
+  const ruleFilters = [
+    ...(filtersOf.get(rule.id) ?? []),
+    ...(rule.name === undefined ? [] : (filtersOf.get(rule.name) ?? [])),
+  ];
+  const compiled: [string, BucketEntry][] = [];
+  try {
+    for (const t of route.targets) {
+      const comp = new DetectionCompiler(atoms, t.fieldMap);
+      const base = comp.compile(rule.detection);
+      let pred: Pred = base.pred;
+      for (const f of ruleFilters) {
+        const fp = comp.compile(f.detection).pred;
+        const inner = pred;
+        pred = (s) => inner(s) && !fp(s);
+      }
+      compiled.push([t.key, { rule: index, pred, trig: base.trig, atoms: comp.used }]);
+    }
+  } catch (e) {
+    onCompileError(rule, `compile error: ${(e as Error).message}`);
+    return undefined;
+  }
+  const info: RuleInfo = {
+    index,
+    id: rule.id,
+    title: rule.title,
+    file: rule.file,
+    logsource: rule.logsource,
+    tags: rule.tags,
+    routed: route.routed,
+  };
+  if (rule.name !== undefined) info.name = rule.name;
+  if (rule.level !== undefined) info.level = rule.level;
+  for (const [key, entry] of compiled) {
+    const list = perKey.get(key) ?? [];
+    list.push(entry);
+    perKey.set(key, list);
+  }
+  return info;
 }

@@ -1,6 +1,7 @@
 import { getField } from '@vigil/core';
 import { ecsFieldMap, fieldAliases } from './ecs-field-map.ts';
 import type { EventView } from './event-view.ts';
+import { INTEGRITY_LABEL_FIELD, integrityLabel } from './integrity-level.ts';
 
 export type FieldGetter = (view: EventView) => unknown;
 
@@ -36,6 +37,7 @@ function allStrings(v: EventView): string {
  */
 export function fieldGetter(name: string): FieldGetter {
   if (name === KEYWORDS_FIELD) return allStrings;
+  if (name === INTEGRITY_LABEL_FIELD) return integrityLabel;
   const aliases = fieldAliases[name] ?? [];
   const ecsPath = ecsFieldMap[name];
   const dotted = name.includes('.');

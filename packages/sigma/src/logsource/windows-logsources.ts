@@ -1,4 +1,5 @@
 /** Sigma Windows taxonomy → event log channels and EventIDs (as pySigma's windows pipelines). */
+import { INTEGRITY_LABEL_FIELD } from './integrity-level.ts';
 
 export const sysmonChannel = 'microsoft-windows-sysmon/operational';
 const psOperational = ['microsoft-windows-powershell/operational', 'powershellcore/operational'];
@@ -19,7 +20,8 @@ const security4688Fields: Readonly<Record<string, string>> = {
   ParentProcessId: 'ProcessId',
   LogonId: 'SubjectLogonId',
   User: 'SubjectUserName',
-  IntegrityLevel: 'MandatoryLabel',
+  // The SID as well as Sysmon's word for it (see integrityLabel).
+  IntegrityLevel: INTEGRITY_LABEL_FIELD,
 };
 
 const sysmon = (...eventIds: number[]): WindowsTarget[] => [{ channels: [sysmonChannel], eventIds }];

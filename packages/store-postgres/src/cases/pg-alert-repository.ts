@@ -1,9 +1,16 @@
 import type { PoolClient } from 'pg';
-import { alertExists, alertNotFound, alertVersionConflict } from '@vigil/cases';
-import type { Alert, AlertQuery, AlertRepository } from '@vigil/cases';
+import {
+  alertExists,
+  alertNotFound,
+  alertVersionConflict,
+  checkSameWorkspace,
+  detectionAlreadyProcessed,
+  inRequestedOrder,
+} from '@vigil/cases';
+import type { Alert, AlertBatch, AlertQuery, AlertRepository, ProcessedDetections } from '@vigil/cases';
 import { isUniqueViolation } from '../identity/pg-identity-row.ts';
 import type { PgScopedDb } from '../identity/pg-scoped-db.ts';
-import { checkWorkspace, docs, existingIds, inOrder, type DocRow } from './pg-json-rows.ts';
+import { docs, existingIds, type DocRow } from './pg-json-rows.ts';
 
 const columns = (a: Alert): unknown[] => [
   a.status,
@@ -16,6 +23,31 @@ const columns = (a: Alert): unknown[] => [
   a.lastSeenAt,
   a.entityKeys,
 ];
+
+/**
+ * Forgets expired ids, then remembers these; one still remembered (a concurrent consumer committed it
+ * first: the insert waits for that transaction) fails the whole write.
+ */
+async function recordProcessed(
+  c: PoolClient,
+  workspace: string,
+  processed: ProcessedDetections,
+): Promise<void> {
+  await c.query('DELETE FROM processed_detections WHERE workspace = $1 AND until <= $2', [
+    workspace,
+    processed.at,
+  ]);
+  const ids = [...new Set(processed.ids)];
+  const result = await c.query<{ detection_id: string }>(
+    `INSERT INTO processed_detections (workspace, detection_id, until)
+     SELECT $1, id, $3 FROM unnest($2::text[]) AS id
+     ON CONFLICT (workspace, detection_id) DO NOTHING RETURNING detection_id`,
+    [workspace, ids, processed.until],
+  );
+  const stored = new Set(result.rows.map((r) => r.detection_id));
+  const taken = ids.find((id) => !stored.has(id));
+  if (taken !== undefined) throw detectionAlreadyProcessed(taken);
+}
 
 /** `AlertRepository` on PostgreSQL: JSON document + indexed columns; every transaction scoped for RLS. */
 export class PgAlertRepository implements AlertRepository {
@@ -45,7 +77,7 @@ export class PgAlertRepository implements AlertRepository {
       'SELECT version, data FROM alerts WHERE workspace = $1 AND id = ANY($2::text[])',
       [workspace, ids],
     );
-    return inOrder(rows, ids);
+    return inRequestedOrder(rows, ids);
   }
 
   async insertMany(workspace: string, alerts: readonly Alert[]): Promise<void> {
@@ -56,12 +88,23 @@ export class PgAlertRepository implements AlertRepository {
     return this.saveBatch(workspace, { insert: [], update: alerts });
   }
 
-  saveBatch(
-    workspace: string,
-    batch: { insert: readonly Alert[]; update: readonly Alert[] },
-  ): Promise<Alert[]> {
+  async processedDetections(workspace: string, ids: readonly string[], now: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const found = await this.#db.run({ workspace }, async (c) => {
+      const result = await c.query<{ detection_id: string }>(
+        `SELECT detection_id FROM processed_detections
+         WHERE workspace = $1 AND until > $2 AND detection_id = ANY($3::text[])`,
+        [workspace, now, ids],
+      );
+      return new Set(result.rows.map((r) => r.detection_id));
+    });
+    return ids.filter((id) => found.has(id));
+  }
+
+  saveBatch(workspace: string, batch: AlertBatch): Promise<Alert[]> {
     return this.#db.run({ workspace }, async (c) => {
-      checkWorkspace(workspace, [...batch.insert, ...batch.update], 'alert');
+      checkSameWorkspace(workspace, [...batch.insert, ...batch.update], 'alert');
+      if (batch.processed !== undefined) await recordProcessed(c, workspace, batch.processed);
       await this.#insert(c, workspace, batch.insert);
       const out: Alert[] = [];
       for (const a of batch.update) {

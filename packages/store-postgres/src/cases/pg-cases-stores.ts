@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { silentLogger, type Logger } from '@vigil/core';
 import type {
   AlertRepository,
+  AttachmentRepository,
   IncidentRepository,
   SuppressedHitLedger,
   SuppressionRuleRepository,
@@ -10,6 +11,7 @@ import { describeTarget, toStoreError } from '../connection/pg-errors.ts';
 import { checkSchemaName, createPool } from '../connection/pg-pool.ts';
 import { PgScopedDb } from '../identity/pg-scoped-db.ts';
 import { PgAlertRepository } from './pg-alert-repository.ts';
+import { PgAttachmentRepository } from './pg-attachment-repository.ts';
 import { PgIncidentRepository } from './pg-incident-repository.ts';
 import { PgSuppressedHitLedger } from './pg-suppressed-hit-ledger.ts';
 import { PgSuppressionRuleRepository } from './pg-suppression-rule-repository.ts';
@@ -22,12 +24,13 @@ export interface PostgresCasesStoresOptions {
   logger?: Logger;
 }
 
-/** The cases repositories (alerts, incidents, suppression rules, suppressed-hit ledger) of one database. */
+/** The cases repositories (alerts, incidents, suppression rules, suppressed-hit ledger, attachments) of one database. */
 export interface PostgresCasesStores {
   alerts: AlertRepository;
   incidents: IncidentRepository;
   suppressions: SuppressionRuleRepository;
   ledger: SuppressedHitLedger;
+  attachments: AttachmentRepository;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export function createPostgresCasesStores(pool: Pool, target: string): Omit<Post
     incidents: new PgIncidentRepository(db),
     suppressions: new PgSuppressionRuleRepository(db),
     ledger: new PgSuppressedHitLedger(db),
+    attachments: new PgAttachmentRepository(db),
   };
 }
 

@@ -1,8 +1,14 @@
-import { incidentExists, incidentNotFound, incidentVersionConflict } from '@vigil/cases';
+import {
+  checkSameWorkspace,
+  incidentExists,
+  incidentNotFound,
+  incidentVersionConflict,
+  inRequestedOrder,
+} from '@vigil/cases';
 import type { Incident, IncidentQuery, IncidentRepository } from '@vigil/cases';
 import { isUniqueViolation } from '../identity/pg-identity-row.ts';
 import type { PgScopedDb } from '../identity/pg-scoped-db.ts';
-import { checkWorkspace, docs, existingIds, inOrder, type DocRow } from './pg-json-rows.ts';
+import { docs, existingIds, type DocRow } from './pg-json-rows.ts';
 
 /** `IncidentRepository` on PostgreSQL: JSON document + indexed columns; every transaction scoped for RLS. */
 export class PgIncidentRepository implements IncidentRepository {
@@ -34,12 +40,12 @@ export class PgIncidentRepository implements IncidentRepository {
       'SELECT version, data FROM incidents WHERE workspace = $1 AND id = ANY($2::text[])',
       [workspace, ids],
     );
-    return inOrder(rows, ids);
+    return inRequestedOrder(rows, ids);
   }
 
   async insertMany(workspace: string, incidents: readonly Incident[]): Promise<void> {
     await this.#db.run({ workspace }, async (c) => {
-      checkWorkspace(workspace, incidents, 'incident');
+      checkSameWorkspace(workspace, incidents, 'incident');
       const taken = await existingIds(
         c,
         'incidents',
@@ -77,7 +83,7 @@ export class PgIncidentRepository implements IncidentRepository {
 
   updateMany(workspace: string, incidents: readonly Incident[]): Promise<Incident[]> {
     return this.#db.run({ workspace }, async (c) => {
-      checkWorkspace(workspace, incidents, 'incident');
+      checkSameWorkspace(workspace, incidents, 'incident');
       const out: Incident[] = [];
       for (const i of incidents) {
         const next: Incident = { ...i, version: i.version + 1 };

@@ -64,6 +64,16 @@ export class PgSuppressionRuleRepository implements SuppressionRuleRepository {
     );
   }
 
+  update(rule: SuppressionRule): Promise<boolean> {
+    return this.#db.run({ workspace: rule.workspace }, async (c) => {
+      const result = await c.query(
+        'UPDATE suppression_rules SET starts_at = $3, expires_at = $4, data = $5 WHERE workspace = $1 AND id = $2',
+        [rule.workspace, rule.id, rule.startsAt, rule.expiresAt, JSON.stringify(rule)],
+      );
+      return (result.rowCount ?? 0) > 0;
+    });
+  }
+
   delete(workspace: string, id: string): Promise<boolean> {
     return this.#db.run({ workspace }, async (c) => {
       const result = await c.query('DELETE FROM suppression_rules WHERE workspace = $1 AND id = $2', [

@@ -104,12 +104,14 @@ export class PgAuditLog implements AuditLog {
     add('time', '>=', q.from);
     add('time', '<=', q.to);
     add('seq', '>', q.afterSeq);
+    add('seq', '<', q.beforeSeq);
+    const order = q.order === 'desc' ? 'DESC' : 'ASC';
     values.push(Math.min(Math.max(q.limit ?? 100, 1), 1000));
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     // A workspace's auditor reads in that workspace's RLS scope; unfiltered reads are platform-level.
     return this.#db.run(scopeOf(q.workspace), async (c) => {
       const result = await c.query<Row>(
-        `SELECT ${COLUMNS} FROM audit_log ${filter} ORDER BY seq LIMIT $${values.length}`,
+        `SELECT ${COLUMNS} FROM audit_log ${filter} ORDER BY seq ${order} LIMIT $${values.length}`,
         values,
       );
       return result.rows.map(toRecord);

@@ -15,6 +15,9 @@ import { PgSessionStore } from './pg-session-store.ts';
 import { PgSetupTokenStore } from './pg-setup-token-store.ts';
 import { PgUserStore } from './pg-user-store.ts';
 import { PgWorkspaceStore } from './pg-workspace-store.ts';
+import { PgGroupStore } from './pg-group-store.ts';
+import { PgLoginThrottleStore } from './pg-login-throttle-store.ts';
+import { PgSsoLoginStateStore } from './pg-sso-login-state-store.ts';
 
 export interface PostgresIdentityStoresOptions {
   /** `postgres://user:password@host:port/db`; the password never appears in errors or logs. */
@@ -48,6 +51,9 @@ export function createPostgresIdentityStores(pool: Pool, target: string): Identi
     setupTokens: new PgSetupTokenStore(db),
     operatorAccess: new PgOperatorAccessStore(db),
     audit: new PgAuditLog(db),
+    groups: new PgGroupStore(db),
+    loginThrottle: new PgLoginThrottleStore(db),
+    ssoLoginStates: new PgSsoLoginStateStore(db),
   };
 }
 

@@ -45,6 +45,12 @@ export class PgOperatorAccessStore implements OperatorAccessStore {
     );
   }
 
+  listByOperator(operatorId: string): Promise<OperatorAccessGrant[]> {
+    return this.#select('platform', `${SELECT} WHERE operator_id = $1 ORDER BY requested_at DESC, id DESC`, [
+      operatorId,
+    ]);
+  }
+
   listApprovedForOperator(operatorId: string): Promise<OperatorAccessGrant[]> {
     return this.#select(
       'platform',

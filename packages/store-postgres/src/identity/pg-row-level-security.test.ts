@@ -206,13 +206,13 @@ if (url === undefined) {
     const database = await onClient(async (c) => {
       const db = (await c.query<{ db: string }>('SELECT current_database() AS db')).rows[0]?.db ?? '';
       await c.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS`);
-      await c.query(`GRANT CREATE ON DATABASE "${db}" TO "${role}"`);
+      await retryConcurrentUpdate(() => c.query(`GRANT CREATE ON DATABASE "${db}" TO "${role}"`));
       return db;
     });
     cleanups.push(() =>
       onClient(async (c) => {
         await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await c.query(`REVOKE CREATE ON DATABASE "${database}" FROM "${role}"`);
+        await retryConcurrentUpdate(() => c.query(`REVOKE CREATE ON DATABASE "${database}" FROM "${role}"`));
         await c.query(`DROP OWNED BY "${role}"`);
         await c.query(`DROP ROLE IF EXISTS "${role}"`);
       }),
@@ -245,6 +245,19 @@ if (url === undefined) {
       },
     };
   });
+}
+
+/** GRANT/REVOKE on the database row race with other test files doing the same ("tuple concurrently updated"). */
+async function retryConcurrentUpdate(work: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/tuple concurrently updated/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 50));
+    }
+  }
 }
 
 async function seed(stores: IdentityStores, ws: string): Promise<void> {

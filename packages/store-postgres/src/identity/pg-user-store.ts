@@ -41,6 +41,20 @@ export class PgUserStore implements UserStore {
     }
   }
 
+  createFirst(user: User): Promise<boolean> {
+    return this.#db.run('platform', async (c) => {
+      // Under READ COMMITTED two transactions would both see no account; the transaction-scoped
+      // advisory lock serialises first-run claims across every process of the installation.
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('vigil:first-run'))");
+      const result = await c.query(
+        `INSERT INTO users (${COLUMNS}, username_key)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE NOT EXISTS (SELECT 1 FROM users)`,
+        [...params(user), usernameKey(user.username)],
+      );
+      return (result.rowCount ?? 0) > 0;
+    });
+  }
+
   get(id: string): Promise<User | undefined> {
     return this.#one(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
   }

@@ -2,7 +2,9 @@ import type { Migration } from '@vigil/core';
 import { pgIdentityMigration } from '../identity/pg-identity-migration.ts';
 import { pgRowLevelSecurityMigration } from '../identity/pg-row-level-security-migration.ts';
 import { pgCasesMigration } from '../cases/pg-cases-migration.ts';
+import { pgCasesAttachmentsMigration } from '../cases/pg-cases-attachments-migration.ts';
 import { pgForceRowLevelSecurityMigration } from '../rls/pg-force-row-level-security-migration.ts';
+import { pgIdentityGroupsMigration } from '../identity/pg-identity-groups-migration.ts';
 
 /**
  * PostgreSQL schema, forward-only. `events` is range-partitioned on (data space, event time) with one
@@ -56,4 +58,6 @@ export const postgresMigrations: readonly Migration[] = [
   pgRowLevelSecurityMigration,
   pgCasesMigration,
   pgForceRowLevelSecurityMigration,
+  pgIdentityGroupsMigration,
+  pgCasesAttachmentsMigration,
 ];

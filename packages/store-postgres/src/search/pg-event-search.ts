@@ -10,6 +10,7 @@ import {
   cursorNotAllowed,
   readWindow,
   runRest,
+  limitRows,
 } from '@vigil/query';
 import type { QueryPlan, SplitPlan } from '@vigil/query';
 import { withTransaction } from '../connection/pg-transaction.ts';
@@ -117,7 +118,7 @@ export class PgEventSearch implements EventSearch<QueryPlan> {
           ? statsRows(split.aggregate, table)
           : timechartRows(split.aggregate, table, req);
       return {
-        rows: runRest(plan, split.rest, grouped, req).slice(0, req.limit),
+        ...limitRows(runRest(plan, split.rest, grouped, req), req.limit),
         aggregated: true,
         ...columns,
       };
@@ -128,15 +129,12 @@ export class PgEventSearch implements EventSearch<QueryPlan> {
       return { rows, aggregated: false, ...columns, ...(page.next === undefined ? {} : { next: page.next }) };
     }
     if (req.cursor !== undefined) throw cursorNotAllowed();
-    const limit = split.head ?? (split.restIsProjection ? req.limit : MAX_QUERY_LIMIT);
+    // One row past the limit tells a cut result (truncated) from an exact fit.
+    const limit = split.head ?? (split.restIsProjection ? req.limit + 1 : MAX_QUERY_LIMIT);
     const params = new PgParams();
     const sql = `SELECT doc FROM ${base(params, split, req, window, spaces, limit)} AS b`;
     const events = (await client.query<{ doc: Doc }>(sql, params.values)).rows.map((r) => r.doc);
-    return {
-      rows: runRest(plan, split.rest, events, req).slice(0, req.limit),
-      aggregated: false,
-      ...columns,
-    };
+    return { ...limitRows(runRest(plan, split.rest, events, req), req.limit), aggregated: false, ...columns };
   }
 
   /** A page in event-time order (newest first) with a (ts, id, space) keyset cursor. */

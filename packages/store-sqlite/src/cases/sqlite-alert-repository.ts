@@ -1,26 +1,17 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { unexpectedError } from '@vigil/core';
-import { alertExists, alertNotFound, alertVersionConflict } from '@vigil/cases';
-import type { Alert, AlertQuery, AlertRepository } from '@vigil/cases';
+import {
+  alertExists,
+  alertNotFound,
+  alertVersionConflict,
+  checkSameWorkspace,
+  detectionAlreadyProcessed,
+} from '@vigil/cases';
+import type { Alert, AlertBatch, AlertQuery, AlertRepository, ProcessedDetections } from '@vigil/cases';
 import type { WriteQueue } from '../connection/write-queue.ts';
 import { writeTransaction } from '../connection/sqlite-transaction.ts';
+import { listDocs, readDocs, readDocsByIds, writeEntityKeys } from './sqlite-doc-rows.ts';
 
-interface Row {
-  version: number;
-  data: string;
-}
-
-const toAlert = (r: Row): Alert => ({ ...(JSON.parse(r.data) as Alert), version: r.version });
 const ids = (values: readonly string[]): string => JSON.stringify(values);
-
-function checkWorkspace(workspace: string, alerts: readonly Alert[]): void {
-  const other = alerts.find((a) => a.workspace !== workspace);
-  if (other !== undefined) {
-    throw unexpectedError('WORKSPACE_MISMATCH', 'An alert of another workspace was passed', {
-      details: { workspace, alert: other.id },
-    });
-  }
-}
 
 /** `AlertRepository` on SQLite: one row per alert (JSON + indexed columns), entity keys in a side table. */
 export class SqliteAlertRepository implements AlertRepository {
@@ -33,7 +24,7 @@ export class SqliteAlertRepository implements AlertRepository {
   }
 
   #all(sql: string, ...params: SQLInputValue[]): Alert[] {
-    return (this.#db.prepare(sql).all(...params) as unknown as Row[]).map(toAlert);
+    return readDocs<Alert>(this.#db, sql, ...params);
   }
 
   get(workspace: string, id: string): Promise<Alert | undefined> {
@@ -43,20 +34,7 @@ export class SqliteAlertRepository implements AlertRepository {
   }
 
   getMany(workspace: string, wanted: readonly string[]): Promise<Alert[]> {
-    return Promise.resolve().then(() => {
-      if (wanted.length === 0) return [];
-      const found = new Map(
-        this.#all(
-          'SELECT version, data FROM alerts WHERE workspace = ? AND id IN (SELECT value FROM json_each(?))',
-          workspace,
-          ids(wanted),
-        ).map((a) => [a.id, a]),
-      );
-      return wanted.flatMap((id) => {
-        const a = found.get(id);
-        return a === undefined ? [] : [structuredClone(a)];
-      });
-    });
+    return Promise.resolve().then(() => readDocsByIds<Alert>(this.#db, 'alerts', workspace, wanted));
   }
 
   insertMany(workspace: string, alerts: readonly Alert[]): Promise<void> {
@@ -67,13 +45,25 @@ export class SqliteAlertRepository implements AlertRepository {
     return this.saveBatch(workspace, { insert: [], update: alerts });
   }
 
-  saveBatch(
-    workspace: string,
-    batch: { insert: readonly Alert[]; update: readonly Alert[] },
-  ): Promise<Alert[]> {
+  processedDetections(workspace: string, wanted: readonly string[], now: number): Promise<string[]> {
+    return Promise.resolve().then(() => {
+      if (wanted.length === 0) return [];
+      const rows = this.#db
+        .prepare(
+          `SELECT detection_id FROM processed_detections
+           WHERE workspace = ? AND until > ? AND detection_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(workspace, now, ids(wanted)) as unknown as { detection_id: string }[];
+      const found = new Set(rows.map((r) => r.detection_id));
+      return wanted.filter((id) => found.has(id));
+    });
+  }
+
+  saveBatch(workspace: string, batch: AlertBatch): Promise<Alert[]> {
     return this.#writes.run(() =>
       writeTransaction(this.#db, () => {
-        checkWorkspace(workspace, [...batch.insert, ...batch.update]);
+        checkSameWorkspace(workspace, [...batch.insert, ...batch.update], 'alert');
+        if (batch.processed !== undefined) this.#recordProcessed(workspace, batch.processed);
         const seen = new Set<string>();
         const exists = this.#db.prepare('SELECT 1 FROM alerts WHERE workspace = ? AND id = ?');
         for (const a of batch.insert) {
@@ -140,16 +130,24 @@ export class SqliteAlertRepository implements AlertRepository {
     );
   }
 
-  #writeEntities(workspace: string, alert: Alert, replace: boolean): void {
-    if (replace) {
-      this.#db
-        .prepare('DELETE FROM alert_entities WHERE workspace = ? AND alert_id = ?')
-        .run(workspace, alert.id);
-    }
+  /** Forgets expired ids, then remembers these; one still remembered fails the whole write. */
+  #recordProcessed(workspace: string, processed: ProcessedDetections): void {
+    this.#db
+      .prepare('DELETE FROM processed_detections WHERE workspace = ? AND until <= ?')
+      .run(workspace, processed.at);
     const insert = this.#db.prepare(
-      'INSERT OR IGNORE INTO alert_entities (workspace, entity_key, alert_id) VALUES (?, ?, ?)',
+      `INSERT INTO processed_detections (workspace, detection_id, until) VALUES (?, ?, ?)
+       ON CONFLICT (workspace, detection_id) DO NOTHING`,
     );
-    for (const key of alert.entityKeys) insert.run(workspace, key, alert.id);
+    for (const id of new Set(processed.ids)) {
+      if (Number(insert.run(workspace, id, processed.until).changes) === 0) {
+        throw detectionAlreadyProcessed(id);
+      }
+    }
+  }
+
+  #writeEntities(workspace: string, alert: Alert, replace: boolean): void {
+    writeEntityKeys(this.#db, 'alert_entities', workspace, alert.id, alert.entityKeys, replace);
   }
 
   findDedupTargets(workspace: string, keys: readonly string[], now: number): Promise<Alert[]> {
@@ -195,46 +193,18 @@ export class SqliteAlertRepository implements AlertRepository {
   }
 
   list(workspace: string, query: AlertQuery = {}): Promise<Alert[]> {
-    return Promise.resolve().then(() => {
-      const where = ['workspace = ?'];
-      const params: SQLInputValue[] = [workspace];
-      if (query.status !== undefined) {
-        where.push('status IN (SELECT value FROM json_each(?))');
-        params.push(ids(query.status));
-      }
-      if (query.severity !== undefined) {
-        where.push('severity IN (SELECT value FROM json_each(?))');
-        params.push(ids(query.severity));
-      }
-      if (query.ruleId !== undefined) {
-        where.push('rule_id = ?');
-        params.push(query.ruleId);
-      }
-      if (query.incidentId !== undefined) {
-        where.push('incident_id = ?');
-        params.push(query.incidentId);
-      }
-      if (query.entityKey !== undefined) {
-        where.push('id IN (SELECT alert_id FROM alert_entities WHERE workspace = ? AND entity_key = ?)');
-        params.push(workspace, query.entityKey);
-      }
-      if (query.createdFrom !== undefined) {
-        where.push('created_at >= ?');
-        params.push(query.createdFrom);
-      }
-      if (query.createdTo !== undefined) {
-        where.push('created_at < ?');
-        params.push(query.createdTo);
-      }
-      if (query.after !== undefined) {
-        where.push('id > ?');
-        params.push(query.after);
-      }
-      params.push(Math.min(Math.max(query.limit ?? 100, 1), 1000));
-      return this.#all(
-        `SELECT version, data FROM alerts WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
-        ...params,
-      );
-    });
+    return Promise.resolve().then(() =>
+      listDocs<Alert>(this.#db, 'alerts', workspace, query, [
+        query.ruleId === undefined ? undefined : ['rule_id = ?', query.ruleId],
+        query.incidentId === undefined ? undefined : ['incident_id = ?', query.incidentId],
+        query.entityKey === undefined
+          ? undefined
+          : [
+              'id IN (SELECT alert_id FROM alert_entities WHERE workspace = ? AND entity_key = ?)',
+              workspace,
+              query.entityKey,
+            ],
+      ]),
+    );
   }
 }

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import type {
   AlertRepository,
+  AttachmentRepository,
   IncidentRepository,
   SuppressedHitLedger,
   SuppressionRuleRepository,
@@ -10,16 +11,18 @@ import { openSqliteConnection } from '../connection/sqlite-connection.ts';
 import { WriteQueue } from '../connection/write-queue.ts';
 import { SQLITE_FILE_NAME } from '../sqlite-storage.ts';
 import { SqliteAlertRepository } from './sqlite-alert-repository.ts';
+import { SqliteAttachmentRepository } from './sqlite-attachment-repository.ts';
 import { SqliteIncidentRepository } from './sqlite-incident-repository.ts';
 import { SqliteSuppressedHitLedger } from './sqlite-suppressed-hit-ledger.ts';
 import { SqliteSuppressionRuleRepository } from './sqlite-suppression-rule-repository.ts';
 
-/** The cases repositories (alerts, incidents, suppression rules, suppressed-hit ledger) of one database. */
+/** The cases repositories (alerts, incidents, suppression rules, suppressed-hit ledger, attachments) of one database. */
 export interface SqliteCasesStores {
   alerts: AlertRepository;
   incidents: IncidentRepository;
   suppressions: SuppressionRuleRepository;
   ledger: SuppressedHitLedger;
+  attachments: AttachmentRepository;
   /** Waits for queued writes, then closes this connection. */
   close(): Promise<void>;
 }
@@ -34,6 +37,7 @@ export function createSqliteCasesStores(
     incidents: new SqliteIncidentRepository(db, writes),
     suppressions: new SqliteSuppressionRuleRepository(db, writes),
     ledger: new SqliteSuppressedHitLedger(db, writes),
+    attachments: new SqliteAttachmentRepository(db, writes),
   };
 }
 

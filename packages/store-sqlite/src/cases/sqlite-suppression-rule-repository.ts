@@ -65,6 +65,19 @@ export class SqliteSuppressionRuleRepository implements SuppressionRuleRepositor
     );
   }
 
+  update(rule: SuppressionRule): Promise<boolean> {
+    return this.#writes.run(
+      () =>
+        Number(
+          this.#db
+            .prepare(
+              'UPDATE suppression_rules SET starts_at = ?, expires_at = ?, data = ? WHERE workspace = ? AND id = ?',
+            )
+            .run(rule.startsAt, rule.expiresAt, JSON.stringify(rule), rule.workspace, rule.id).changes,
+        ) > 0,
+    );
+  }
+
   delete(workspace: string, id: string): Promise<boolean> {
     return this.#writes.run(
       () =>

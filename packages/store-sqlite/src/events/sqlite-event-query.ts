@@ -93,7 +93,7 @@ function daySql(day: Partition[], ph: Placeholders, order: string, limit: string
   const branches = day.map((p) => {
     const where = [`ts >= ${ph.from}`, `ts < ${ph.to}`, ph.filter];
     if (ph.cursor) where.push(keyset(p.space, ph.cursor, order));
-    return `SELECT ts, id, ${p.space} AS space, doc FROM "${p.table}" WHERE ${where.join(' AND ')}`;
+    return `SELECT ts, id, ${p.space} AS space, json(doc) AS doc FROM "${p.table}" WHERE ${where.join(' AND ')}`;
   });
   return `SELECT ts, id, space, doc FROM (${branches.join(' UNION ALL ')})
     ORDER BY ts ${dir}, id ${dir}, space ${dir} LIMIT ${limit}`;

@@ -12,47 +12,62 @@ import type {
 } from '@vigil/core';
 import { writeTransaction } from '../connection/sqlite-transaction.ts';
 import type { WriteQueue } from '../connection/write-queue.ts';
+import { extractedValues } from './extracted-columns.ts';
+import { GroupCommit } from './group-commit.ts';
 import { countEvents, queryEvents } from './sqlite-event-query.ts';
 import { SqlitePartitions } from './sqlite-partitions.ts';
 
-/** The embedded event store: one table per (data space, UTC day), written by one writer at a time. */
+/**
+ * The embedded event store: one table per (data space, UTC day), written by one writer at a time.
+ * Concurrent appends share one transaction (group commit): each still resolves only after that
+ * commit, but N waiting batches cost one WAL sync instead of N.
+ */
 export class SqliteEventStore implements EventStore {
   readonly #db: DatabaseSync;
   readonly #writes: WriteQueue;
   readonly #partitions: SqlitePartitions;
+  readonly #commits: GroupCommit<PlacedEvent>;
 
   constructor(db: DatabaseSync, writes: WriteQueue) {
     this.#db = db;
     this.#writes = writes;
     this.#partitions = new SqlitePartitions(db);
+    this.#commits = new GroupCommit(writes, (batches) => this.#appendGroup(batches));
   }
 
   async append(events: readonly VigilEvent[]): Promise<AppendResult> {
     const placed = placeEvents(events);
     if (placed.length === 0) return { appended: 0 };
-    return this.#writes.run(() => {
-      try {
-        return this.#appendOnce(placed);
-      } catch (error) {
-        // Our caches may name tables that the rolled-back transaction created, or that another
-        // process's retention dropped: forget them and try once more from the catalogue.
-        this.#partitions.forget();
-        if (!/no such table/i.test(String(error))) throw error;
-        return this.#appendOnce(placed);
-      }
-    });
+    return await this.#commits.add(placed);
   }
 
-  #appendOnce(placed: readonly PlacedEvent[]): AppendResult {
-    return writeTransaction(this.#db, () => {
-      let appended = 0;
-      for (const p of placed) {
-        const space = this.#partitions.ensureSpace(p.workspace, p.dataSpace);
-        const insert = this.#partitions.insertInto(space, p.day);
-        appended += Number(insert.run(p.ts, p.id, JSON.stringify(p.event)).changes);
-      }
-      return { appended };
-    });
+  /** Appends several batches in one transaction; throws if any row fails (nothing is written then). */
+  #appendGroup(batches: readonly (readonly PlacedEvent[])[]): number[] {
+    try {
+      return this.#appendOnce(batches);
+    } catch (error) {
+      // Our caches may name tables that the rolled-back transaction created, or that another
+      // process's retention dropped: forget them and try once more from the catalogue.
+      this.#partitions.forget();
+      if (!/no such table/i.test(String(error))) throw error;
+      return this.#appendOnce(batches);
+    }
+  }
+
+  #appendOnce(batches: readonly (readonly PlacedEvent[])[]): number[] {
+    return writeTransaction(this.#db, () =>
+      batches.map((placed) => {
+        let appended = 0;
+        for (const p of placed) {
+          const space = this.#partitions.ensureSpace(p.workspace, p.dataSpace);
+          const insert = this.#partitions.insertInto(space, p.day);
+          appended += Number(
+            insert.run(p.ts, p.id, ...extractedValues(p.event), JSON.stringify(p.event)).changes,
+          );
+        }
+        return appended;
+      }),
+    );
   }
 
   query(query: EventQuery): Promise<EventPage> {

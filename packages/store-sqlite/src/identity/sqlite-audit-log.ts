@@ -99,9 +99,11 @@ export class SqliteAuditLog implements AuditLog {
     add('time >= ?', q.from);
     add('time <= ?', q.to);
     add('seq > ?', q.afterSeq);
+    add('seq < ?', q.beforeSeq);
     params.push(Math.min(Math.max(q.limit ?? 100, 1), 1000));
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    return this.#select(`SELECT ${COLUMNS} FROM audit_log ${filter} ORDER BY seq LIMIT ?`, params);
+    const order = q.order === 'desc' ? 'DESC' : 'ASC';
+    return this.#select(`SELECT ${COLUMNS} FROM audit_log ${filter} ORDER BY seq ${order} LIMIT ?`, params);
   }
 
   appendCheckpoint(cp: AuditCheckpoint): Promise<void> {

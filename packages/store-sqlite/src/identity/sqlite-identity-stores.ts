@@ -14,6 +14,9 @@ import { SqliteSessionStore } from './sqlite-session-store.ts';
 import { SqliteSetupTokenStore } from './sqlite-setup-token-store.ts';
 import { SqliteUserStore } from './sqlite-user-store.ts';
 import { SqliteWorkspaceStore } from './sqlite-workspace-store.ts';
+import { SqliteGroupStore } from './sqlite-group-store.ts';
+import { SqliteLoginThrottleStore } from './sqlite-login-throttle-store.ts';
+import { SqliteSsoLoginStateStore } from './sqlite-sso-login-state-store.ts';
 
 export interface SqliteIdentityStores extends IdentityStores {
   /** Waits for queued writes, then closes this connection. */
@@ -33,6 +36,9 @@ export function createSqliteIdentityStores(db: DatabaseSync, writes: WriteQueue)
     setupTokens: new SqliteSetupTokenStore(db, writes),
     operatorAccess: new SqliteOperatorAccessStore(db, writes),
     audit: new SqliteAuditLog(db, writes),
+    groups: new SqliteGroupStore(db, writes),
+    loginThrottle: new SqliteLoginThrottleStore(db, writes),
+    ssoLoginStates: new SqliteSsoLoginStateStore(db, writes),
   };
 }
 

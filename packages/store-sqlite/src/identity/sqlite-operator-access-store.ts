@@ -53,6 +53,10 @@ export class SqliteOperatorAccessStore implements OperatorAccessStore {
     );
   }
 
+  listByOperator(operatorId: string): Promise<OperatorAccessGrant[]> {
+    return this.#select(`${SELECT} WHERE operator_id = ? ORDER BY requested_at DESC, id DESC`, operatorId);
+  }
+
   listPending(): Promise<OperatorAccessGrant[]> {
     return this.#select(`${SELECT} WHERE status = 'requested' ORDER BY requested_at, id`);
   }

@@ -44,6 +44,19 @@ export class SqliteUserStore implements UserStore {
     });
   }
 
+  createFirst(user: User): Promise<boolean> {
+    // One statement under SQLite's single writer lock: no other connection can insert in between.
+    return this.#writes.run(() => {
+      const result = this.#db
+        .prepare(
+          `INSERT INTO users (${COLUMNS}, username_key)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM users)`,
+        )
+        .run(...params(user), usernameKey(user.username));
+      return Number(result.changes) > 0;
+    });
+  }
+
   get(id: string): Promise<User | undefined> {
     return Promise.resolve().then(() => {
       const row = this.#db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as Row | undefined;

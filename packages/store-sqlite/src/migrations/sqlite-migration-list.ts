@@ -1,6 +1,8 @@
 import type { Migration } from '@vigil/core';
 import { sqliteIdentityMigration } from '../identity/sqlite-identity-migration.ts';
 import { sqliteCasesMigration } from '../cases/sqlite-cases-migration.ts';
+import { sqliteCasesAttachmentsMigration } from '../cases/sqlite-cases-attachments-migration.ts';
+import { sqliteIdentityGroupsMigration } from '../identity/sqlite-identity-groups-migration.ts';
 
 /**
  * SQLite schema, forward-only. Event rows live in one table per (data space, UTC day), created on
@@ -43,4 +45,6 @@ export const sqliteMigrations: readonly Migration[] = [
   },
   sqliteIdentityMigration,
   sqliteCasesMigration,
+  sqliteIdentityGroupsMigration,
+  sqliteCasesAttachmentsMigration,
 ];

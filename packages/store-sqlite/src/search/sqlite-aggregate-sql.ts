@@ -2,7 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Aggregation, StatsStage, TimechartStage } from '@vigil/query';
 import { SqlParams } from '../events/sql-params.ts';
 import { GroupTable, MAX_GROUPS, tooManyGroups } from '@vigil/query';
-import { fieldPathSql, presentSql } from './sqlite-field-sql.ts';
+import { extractedField } from '../events/extracted-columns.ts';
+import { fieldEachSql, fieldPathSql, fieldPresentSql } from './sqlite-field-sql.ts';
 
 /** Builds the base rows (space, ts, id, doc) as a parenthesised SELECT, binding into `params`. */
 export type BaseRelation = (params: SqlParams) => string;
@@ -31,7 +32,7 @@ export function aggregateSqlite(
     const params = new SqlParams();
     const from = base(params);
     const g = grouping(stage, params);
-    const present = (a: Aggregation) => presentSql(fieldPathSql(a.field as string, params, 'b.doc'), 'b.doc');
+    const present = (a: Aggregation) => fieldPresentSql(a.field as string, params, 'b.');
     const cols = counts.map(
       (a, i) => `${a.field === undefined ? 'count(*)' : `coalesce(sum(${present(a)}), 0)`} AS a${i}`,
     );
@@ -57,7 +58,7 @@ export function aggregateSqlite(
     const params = new SqlParams();
     const from = base(params);
     const g = grouping(stage, params);
-    const each = `json_each(b.doc, ${fieldPathSql(field, params, 'b.doc')}) AS e ON typeof(e.key) <> 'text' AND e.type <> 'null'`;
+    const each = `${fieldEachSql(field, params, 'b.')} AS e ON typeof(e.key) <> 'text' AND e.type <> 'null'`;
     const num = 'vigil_num(e.value, e.type)';
     const str = `CASE WHEN e.type = 'text' AND ${num} IS NULL THEN e.value END`;
     const fns = new Set(aggs.map((a) => a.fn));
@@ -89,13 +90,24 @@ function grouping(stage: StatsStage | TimechartStage, params: SqlParams): Groupi
   const by = stage.kind === 'stats' ? stage.by : stage.by === undefined ? [] : [stage.by];
   by.forEach((field, i) => {
     const path = fieldPathSql(field, params, 'b.doc');
+    const x = extractedField(field);
+    // Rows whose extracted column is exact group by the column; the others walk the document.
+    const exact = x ? `(b.xm & ${x.bit})` : '0';
+    const source = x
+      ? `CASE WHEN ${exact} THEN NULL ELSE b.doc END, CASE WHEN ${exact} THEN '$' ELSE ${path} END`
+      : `b.doc, ${path}`;
     // One group per distinct element: an element joins only at its first occurrence in the array.
     const first = `(g${i}.key IS NULL OR g${i}.key = 0 OR NOT EXISTS (SELECT 1 FROM json_each(b.doc, ${path}) AS d
       WHERE d.key < g${i}.key AND d.type = g${i}.type AND d.value IS g${i}.value))`;
     joins.push(
-      `LEFT JOIN json_each(b.doc, ${path}) AS g${i} ON typeof(g${i}.key) <> 'text' AND g${i}.type <> 'null' AND ${first}`,
+      `LEFT JOIN json_each(${source}) AS g${i} ON typeof(g${i}.key) <> 'text' AND g${i}.type <> 'null' AND ${first}`,
     );
-    keys.push(jsonKey(`g${i}`));
+    const col = x ? `b.${x.column}` : '';
+    keys.push(
+      x
+        ? `(CASE WHEN ${exact} THEN (CASE WHEN ${col} IS NULL THEN NULL ELSE json_quote(${col}) END) ELSE ${jsonKey(`g${i}`)} END)`
+        : jsonKey(`g${i}`),
+    );
   });
   return {
     keyCols: keys.map((k, i) => `${k} AS k${i}`),

@@ -10,19 +10,21 @@ import {
   cursorNotAllowed,
   readWindow,
   runRest,
+  limitRows,
 } from '@vigil/query';
 import type { QueryPlan, SplitPlan } from '@vigil/query';
 import { SqlParams } from '../events/sql-params.ts';
 import type { Partition } from '../events/sqlite-partitions.ts';
-import { SqlitePartitions } from '../events/sqlite-partitions.ts';
+import { partitionRowsSql, SqlitePartitions } from '../events/sqlite-partitions.ts';
+import { EXTRACTED_COLUMN_LIST, EXTRACTED_NONE } from '../events/extracted-columns.ts';
 import { aggregateSqlite } from './sqlite-aggregate-sql.ts';
 import { compileSqliteExpr } from './sqlite-expr-sql.ts';
 import { orderBySql, unionAll } from './sqlite-order-sql.ts';
 import { registerSearchFunctions, SearchDeadline } from './sqlite-search-functions.ts';
+import { streamSearch } from './stream-search.ts';
 
 type Request = EventSearchRequest<QueryPlan>;
 type Doc = Record<string, unknown>;
-const EXPORT_BATCH = 1000;
 
 /**
  * Query-language search over the embedded store. What runs where (docs/query-language.md §5):
@@ -46,24 +48,8 @@ export class SqliteEventSearch implements EventSearch<QueryPlan> {
     return Promise.resolve().then(() => this.#timed(req, () => this.#search(req)));
   }
 
-  async *stream(req: Request): AsyncIterable<readonly Doc[]> {
-    if (!isPageable(splitPlan(req.plan))) {
-      // Sorted, limited or aggregated: one bounded result (at most `limit` rows).
-      const result = await this.search(req);
-      if (result.rows.length > 0) yield result.rows;
-      return;
-    }
-    let cursor = req.cursor;
-    for (;;) {
-      const page = await this.search({
-        ...req,
-        limit: req.limit > EXPORT_BATCH ? EXPORT_BATCH : req.limit,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      if (page.rows.length > 0) yield page.rows;
-      if (page.next === undefined) return;
-      cursor = page.next;
-    }
+  stream(req: Request): AsyncIterable<readonly Doc[]> {
+    return streamSearch((r) => this.search(r), req);
   }
 
   #timed<T>(req: Request, work: () => T): T {
@@ -94,7 +80,7 @@ export class SqliteEventSearch implements EventSearch<QueryPlan> {
           ? statsRows(split.aggregate, table)
           : timechartRows(split.aggregate, table, req);
       return {
-        rows: runRest(plan, split.rest, grouped, req).slice(0, req.limit),
+        ...limitRows(runRest(plan, split.rest, grouped, req), req.limit),
         aggregated: true,
         ...columns,
       };
@@ -106,17 +92,15 @@ export class SqliteEventSearch implements EventSearch<QueryPlan> {
     }
     if (req.cursor !== undefined) throw cursorNotAllowed();
     // Sorted or limited: one ordered statement; JS stages after it see at most head/limit rows.
-    const limit = split.head ?? (split.restIsProjection ? req.limit : MAX_QUERY_LIMIT);
+    // One row past the limit tells a cut result (truncated) from an exact fit.
+    const limit = split.head ?? (split.restIsProjection ? req.limit + 1 : MAX_QUERY_LIMIT);
     const params = new SqlParams();
-    const sql = `SELECT doc FROM ${this.#base(partitions, split, req, window, params, limit)}`;
+    // json(): day tables store JSONB (layout 2) or JSON text (layout 1); both come out as text.
+    const sql = `SELECT json(doc) AS doc FROM ${this.#base(partitions, split, req, window, params, limit)}`;
     const events = (this.#db.prepare(sql).all(...params.values) as { doc: string }[]).map(
       (r) => JSON.parse(r.doc) as Doc,
     );
-    return {
-      rows: runRest(plan, split.rest, events, req).slice(0, req.limit),
-      aggregated: false,
-      ...columns,
-    };
+    return { ...limitRows(runRest(plan, split.rest, events, req), req.limit), aggregated: false, ...columns };
   }
 
   #partitionsIn(req: Request, window: { from: number; to: number }): Partition[] {
@@ -140,17 +124,17 @@ export class SqliteEventSearch implements EventSearch<QueryPlan> {
     const filter = compileSqliteExpr(split.search, params, req.now);
     const branches = partitions.map(
       (p) =>
-        `SELECT ${p.space} AS space, ts, id, doc FROM "${p.table}" WHERE ts >= ${from} AND ts < ${to} AND vigil_deadline() AND ${filter}`,
+        `SELECT space, ts, id, ${EXTRACTED_COLUMN_LIST}, doc FROM ${partitionRowsSql(p)} WHERE ts >= ${from} AND ts < ${to} AND vigil_deadline() AND ${filter}`,
     );
     if (branches.length === 0) {
       // Nothing to read; still a statement that binds every parameter the caller added.
       branches.push(
-        `SELECT * FROM (SELECT 0 AS space, 0 AS ts, '' AS id, '{}' AS doc) WHERE 0 AND ts >= ${from} AND ts < ${to} AND ${filter}`,
+        `SELECT * FROM (SELECT 0 AS space, 0 AS ts, '' AS id, ${EXTRACTED_NONE}, '{}' AS doc) WHERE 0 AND ts >= ${from} AND ts < ${to} AND ${filter}`,
       );
     }
     const union = unionAll(branches);
     if (limit === undefined) return `(${union})`;
-    return `(SELECT space, ts, id, doc FROM (${union}) ORDER BY ${orderBySql(split.sort, params)} LIMIT ${params.add(limit)})`;
+    return `(SELECT space, ts, id, ${EXTRACTED_COLUMN_LIST}, doc FROM (${union}) ORDER BY ${orderBySql(split.sort, params)} LIMIT ${params.add(limit)})`;
   }
 
   /** A page in event-time order (newest first), walking day tables until full; keyset cursor. */
@@ -179,9 +163,9 @@ export class SqliteEventSearch implements EventSearch<QueryPlan> {
       const branches = (byDay.get(day) ?? []).map((p) => {
         const where = [`ts >= ${from}`, `ts < ${to}`, 'vigil_deadline()', filter];
         if (cursor && c) where.push(keysetBefore(p.space, cursor, c));
-        return `SELECT ts, id, ${p.space} AS space, doc FROM "${p.table}" WHERE ${where.join(' AND ')}`;
+        return `SELECT ts, id, space, doc FROM ${partitionRowsSql(p)} WHERE ${where.join(' AND ')}`;
       });
-      const sql = `SELECT ts, id, space, doc FROM (${branches.join(' UNION ALL ')}) ORDER BY ts DESC, id DESC, space DESC LIMIT ${limitParam}`;
+      const sql = `SELECT ts, id, space, json(doc) AS doc FROM (${branches.join(' UNION ALL ')}) ORDER BY ts DESC, id DESC, space DESC LIMIT ${limitParam}`;
       rows.push(...(this.#db.prepare(sql).all(...params.values) as unknown as typeof rows));
       if (rows.length > req.limit) break;
     }

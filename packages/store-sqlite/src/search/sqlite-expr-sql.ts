@@ -1,7 +1,7 @@
 import { canonicalNumber, foldCase, likePattern } from '@vigil/query';
 import type { Bound, CmpOp, QueryExpr, RangeExpr } from '@vigil/query';
 import type { SqlParams } from '../events/sql-params.ts';
-import { anyElementSql, fieldPathSql, presentSql } from './sqlite-field-sql.ts';
+import { anyElementSql, fieldEachSql, fieldPresentSql } from './sqlite-field-sql.ts';
 
 const OPS: Record<CmpOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 const NUMERIC = "j.type IN ('integer', 'real')";
@@ -26,17 +26,17 @@ export function compileSqliteExpr(expr: QueryExpr, params: SqlParams, now: numbe
     case 'not':
       return `(NOT ${compileSqliteExpr(expr.item, params, now)})`;
     case 'eq':
-      return anyElementSql(fieldPathSql(expr.field, params), equalsAny([expr.value], params));
+      return anyElementSql(fieldEachSql(expr.field, params), equalsAny([expr.value], params));
     case 'in':
-      return anyElementSql(fieldPathSql(expr.field, params), equalsAny(expr.values, params));
+      return anyElementSql(fieldEachSql(expr.field, params), equalsAny(expr.values, params));
     case 'wildcard':
       return anyElementSql(
-        fieldPathSql(expr.field, params),
+        fieldEachSql(expr.field, params),
         `vigil_text(j.value, j.type) LIKE ${params.add(likePattern(expr.pattern))} ESCAPE '\\'`,
       );
     case 'cidr':
       return anyElementSql(
-        fieldPathSql(expr.field, params),
+        fieldEachSql(expr.field, params),
         `vigil_cidr(j.value, j.type, ${params.add(expr.network)})`,
       );
     case 'cmp':
@@ -44,7 +44,7 @@ export function compileSqliteExpr(expr: QueryExpr, params: SqlParams, now: numbe
     case 'range':
       return compareSql(expr.field, rangeBounds(expr), params, now);
     case 'exists':
-      return presentSql(fieldPathSql(expr.field, params));
+      return fieldPresentSql(expr.field, params);
     case 'text': {
       const pattern = params.add(likePattern(expr.pattern, true));
       const message = params.add('$."message"');
@@ -89,7 +89,7 @@ function compareSql(
   params: SqlParams,
   now: number,
 ): string {
-  if (bounds.length === 0) return anyElementSql(fieldPathSql(field, params), '1');
+  if (bounds.length === 0) return anyElementSql(fieldEachSql(field, params), '1');
   if (field === '@timestamp' && bounds.every(([, b]) => b.type === 'time' || b.type === 'now')) {
     return `(${bounds.map(([op, b]) => `ts ${OPS[op]} ${params.add(timeOf(b, now))}`).join(' AND ')})`;
   }
@@ -108,7 +108,7 @@ function compareSql(
       }
     }
   });
-  return anyElementSql(fieldPathSql(field, params), tests.join(' AND '));
+  return anyElementSql(fieldEachSql(field, params), tests.join(' AND '));
 }
 
 function timeOf(b: Bound, now: number): number {

@@ -1,5 +1,6 @@
 import { FIELD_PATH_PATTERN, userError } from '@vigil/core';
 import type { SqlParams } from '../events/sql-params.ts';
+import { extractedField } from '../events/extracted-columns.ts';
 
 /** Fields with more segments than this resolve nested-only (2^(n-1) flat/nested splittings). */
 const MAX_EXACT_SEGMENTS = 5;
@@ -49,8 +50,33 @@ export function presentSql(path: string, doc = 'doc'): string {
   return `(coalesce(json_type(${doc}, ${path}), 'null') <> 'null')`;
 }
 
-/** True when the value at `path`, or any element of the array there, satisfies `predicate` over `j`. */
-export function anyElementSql(path: string, predicate: string, doc = 'doc'): string {
+/** True when some element of `source` (a json_each over the field, see fieldEachSql) satisfies `predicate` over `j`. */
+export function anyElementSql(source: string, predicate: string): string {
   // An object's members have text keys: they are not elements, so an object matches no leaf.
-  return `EXISTS (SELECT 1 FROM json_each(${doc}, ${path}) AS j WHERE typeof(j.key) <> 'text' AND (${predicate}))`;
+  return `EXISTS (SELECT 1 FROM ${source} AS j WHERE typeof(j.key) <> 'text' AND (${predicate}))`;
+}
+
+/**
+ * `json_each(…)` over a field's value for rows `row` (`''` or an alias with its dot, e.g. `'b.'`). For an
+ * extracted field whose column holds it exactly (bit set in `xm`), the column's string is walked as a
+ * one-element array (or nothing when missing) instead of the document: the same elements, same types.
+ */
+export function fieldEachSql(field: string, params: SqlParams, row = ''): string {
+  const doc = `${row}doc`;
+  const path = fieldPathSql(field, params, doc);
+  const x = extractedField(field);
+  if (!x) return `json_each(${doc}, ${path})`;
+  const exact = `(${row}xm & ${x.bit})`;
+  const col = `${row}${x.column}`;
+  return `json_each(CASE WHEN ${exact} THEN (CASE WHEN ${col} IS NULL THEN NULL ELSE json_array(${col}) END) ELSE ${doc} END,
+    CASE WHEN ${exact} THEN '$' ELSE ${path} END)`;
+}
+
+/** True when the field is present and not JSON null, from the extracted column when it is exact. */
+export function fieldPresentSql(field: string, params: SqlParams, row = ''): string {
+  const doc = `${row}doc`;
+  const present = presentSql(fieldPathSql(field, params, doc), doc);
+  const x = extractedField(field);
+  if (!x) return present;
+  return `(CASE WHEN (${row}xm & ${x.bit}) THEN ${row}${x.column} IS NOT NULL ELSE ${present} END)`;
 }

@@ -227,6 +227,29 @@ export function searchContract(name: string, open: () => Promise<Storage>): void
       await rejectsWith(search.search(request(planOf('*'), { cursor: 'garbage' })), 'INVALID_CURSOR', 'user');
     });
 
+    test('stats, timechart and sorted results cut at the limit say so; exact fits do not', async () => {
+      const chart = planOf('| timechart span=1h count()');
+      const all = await search.search(request(chart));
+      assert.equal(all.rows.length, 24);
+      assert.equal(all.truncated, undefined);
+      const cut = await search.search(request(chart, { limit: 5 }));
+      assert.deepEqual(cut.rows, all.rows.slice(0, 5));
+      assert.equal(cut.truncated, true);
+      const exact = await search.search(request(chart, { limit: 24 }));
+      assert.equal(exact.truncated, undefined);
+      const groups = await search.search(request(planOf('* | stats count() by event.category')));
+      assert.ok(groups.rows.length > 2);
+      const cutGroups = await search.search(
+        request(planOf('* | stats count() by event.category'), { limit: groups.rows.length - 1 }),
+      );
+      assert.equal(cutGroups.truncated, true);
+      assert.equal(cutGroups.rows.length, groups.rows.length - 1);
+      const sorted = planOf('* | sort -@timestamp');
+      const total = (await search.search(request(sorted))).rows.length;
+      assert.equal((await search.search(request(sorted, { limit: total - 1 }))).truncated, true);
+      assert.equal((await search.search(request(sorted, { limit: total }))).truncated, undefined);
+    });
+
     test('stream yields every row in bounded batches', async () => {
       const batches: number[] = [];
       for await (const batch of search.stream(request(planOf('*'), { limit: 4 }))) batches.push(batch.length);

@@ -7,6 +7,7 @@ import { buildServer } from '../../build-server.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { fakeBus, fakeStorage } from '../../testing/fake-runtime.ts';
 import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
+import type { IdentityRuntime } from '../../auth/identity-runtime.ts';
 import { addUser, login, type Session } from '../../auth/testing/auth-fixture.ts';
 import {
   createCasesRuntime,
@@ -22,6 +23,8 @@ export interface CasesFixture {
   app: FastifyInstance;
   cases: CasesRuntime;
   clock: ManualClock;
+  /** Accounts and the audit trail (tests read audit records from `identity.stores.audit`). */
+  identity: IdentityRuntime;
   /** An analyst of ws-a (alerts.*, incidents.read/write). */
   analyst: Session;
   /** A viewer of ws-a (read only). */
@@ -31,7 +34,10 @@ export interface CasesFixture {
 }
 
 /** A server over in-memory identity and (by default) in-memory cases, with three signed-in users. */
-export async function casesFixture(stores: CasesStores = memoryCasesStores()): Promise<CasesFixture> {
+export async function casesFixture(
+  stores: CasesStores = memoryCasesStores(),
+  env: Record<string, string> = {},
+): Promise<CasesFixture> {
   const clock = new ManualClock(Date.UTC(2026, 5, 1));
   const rt = await memoryIdentityRuntime({
     clock,
@@ -39,7 +45,9 @@ export async function casesFixture(stores: CasesStores = memoryCasesStores()): P
     passwordParams: TEST_PASSWORD_PARAMS,
   });
   const cases = createCasesRuntime(stores, { clock, ids: sequentialIds('c') });
-  const config = loadConfig({ env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn' } });
+  const config = loadConfig({
+    env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn', ...env },
+  });
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   const app = await buildServer({
     config,
@@ -58,6 +66,7 @@ export async function casesFixture(stores: CasesStores = memoryCasesStores()): P
     app,
     cases,
     clock,
+    identity: rt,
     analyst: await login(app, 'ana', PASSWORD),
     viewer: await login(app, 'val', PASSWORD),
     outsider: await login(app, 'otto', PASSWORD),

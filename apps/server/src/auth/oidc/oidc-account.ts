@@ -89,6 +89,42 @@ export async function syncOidcGrants(
   return out;
 }
 
+/**
+ * Aligns the account's memberships of Vigil groups that name an identity-provider group (`ssoGroup`)
+ * with the groups claim, in every workspace: the same rule as `syncOidcGrants` — memberships SSO made
+ * and the claim no longer carries are removed, memberships people made are left alone. Roles then flow
+ * from the groups' grants, so mapping a provider group onto a Vigil group is the consistent way to
+ * manage SSO access from the console.
+ */
+export async function syncOidcGroupMemberships(
+  rt: IdentityRuntime,
+  userId: string,
+  claimGroups: readonly string[],
+): Promise<{ added: string[]; removed: string[] }> {
+  const out = { added: [] as string[], removed: [] as string[] };
+  const current = await rt.stores.groups.listForUser(userId);
+  for (const ws of await rt.stores.workspaces.list()) {
+    for (const g of await rt.stores.groups.list(ws.id)) {
+      if (g.ssoGroup === undefined) continue;
+      const member = current.find((m) => m.workspaceId === ws.id && m.groupId === g.id);
+      const wanted = claimGroups.includes(g.ssoGroup);
+      if (wanted && !member) {
+        const added = await rt.stores.groups.addMember({
+          workspaceId: ws.id,
+          groupId: g.id,
+          userId,
+          addedBy: OIDC_GRANTER,
+          addedAt: rt.clock.now(),
+        });
+        if (added) out.added.push(`${ws.id}:${g.id}`);
+      } else if (!wanted && member?.addedBy === OIDC_GRANTER) {
+        if (await rt.stores.groups.removeMember(ws.id, g.id, userId)) out.removed.push(`${ws.id}:${g.id}`);
+      }
+    }
+  }
+  return out;
+}
+
 export function oidcNotConfigured() {
   return userError('OIDC_NOT_CONFIGURED', 'Single sign-on is not configured', { status: 404 });
 }

@@ -70,6 +70,21 @@ test(
     });
     clock.set(Date.now()); // ID tokens carry real times
     await addUser(rt, 'local-admin', 'Local-Admin-Pass-1', [['owner', 'ws-a']]);
+    // A Vigil group bound to the provider's "soc" group: SSO keeps its membership, its role flows to members.
+    await rt.stores.groups.create({
+      id: 'g-soc',
+      workspaceId: 'ws-a',
+      name: 'SOC',
+      ssoGroup: 'soc',
+      createdAt: 0,
+    });
+    await rt.stores.roleGrants.grant({
+      principalId: 'group:g-soc',
+      roleId: 'responder',
+      workspaceId: 'ws-a',
+      grantedBy: 'test',
+      grantedAt: 0,
+    });
     await app.listen({ host: '127.0.0.1', port: vigilPort });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -91,9 +106,13 @@ test(
       };
       assert.match(user.id, /^oidc-/);
       assert.equal(user.username, 'alice');
+      assert.deepEqual(grants.map((g) => `${g.workspaceId}:${g.roleId}`).sort(), [
+        'ws-a:analyst',
+        'ws-a:responder',
+      ]);
       assert.deepEqual(
-        grants.map((g) => `${g.workspaceId}:${g.roleId}`),
-        ['ws-a:analyst'],
+        (await rt.stores.groups.listMembers('ws-a', 'g-soc')).map((m) => [m.userId, m.addedBy]),
+        [[user.id, 'oidc']],
       );
       const stored = await rt.stores.users.get(user.id);
       assert.equal(stored?.passwordHash, undefined, 'SSO accounts have no password');
@@ -106,6 +125,7 @@ test(
         grants: unknown[];
       };
       assert.deepEqual(after.grants, []);
+      assert.deepEqual(await rt.stores.groups.listMembers('ws-a', 'g-soc'), [], 'SSO membership taken back');
 
       const forged = await app.inject({
         method: 'GET',
@@ -121,6 +141,8 @@ test(
         'user.created:"oidc"',
         'role.granted:"oidc"',
         'role.revoked:"oidc"',
+        'group.member_added:"oidc"',
+        'group.member_removed:"oidc"',
         'auth.login_failed:"oidc"',
       ])
         assert.ok(types.includes(t), t);

@@ -5,8 +5,8 @@ import { PUBLIC } from '../../http/route-config.ts';
 import { auditRequest } from '../../audit/request-audit.ts';
 import type { IdentityRuntime } from '../identity-runtime.ts';
 import { setSessionCookie } from '../session-cookie.ts';
-import type { OidcClient, OidcPending } from './oidc-client.ts';
-import { groupsOf, oidcAccount, syncOidcGrants } from './oidc-account.ts';
+import type { OidcClient } from './oidc-client.ts';
+import { groupsOf, oidcAccount, syncOidcGrants, syncOidcGroupMemberships } from './oidc-account.ts';
 
 const STATE_COOKIE = 'vigil_oidc_state';
 const PENDING_TTL_MS = 10 * 60_000;
@@ -31,21 +31,21 @@ function ssoFailed(reason: string) {
  * a browser-bound cookie); `/callback` checks them, exchanges the code, maps groups to roles, starts a session.
  */
 export function registerOidcRoutes(app: FastifyInstance, rt: IdentityRuntime, oidc: OidcClient): void {
-  const pending = new Map<string, OidcPending>();
-  const sweep = (now: number) => {
-    for (const [state, p] of pending) if (now - p.createdAt > PENDING_TTL_MS) pending.delete(state);
-  };
+  // Pending sign-ins live in the identity store, not in this process: in distributed mode the
+  // provider may send the browser back to another API node than the one that started the sign-in.
+  const pending = rt.stores.ssoLoginStates;
 
   app.get(
     '/api/v1/auth/oidc/login',
     { config: { permission: PUBLIC, summary: 'Start single sign-on (redirects to the identity provider)' } },
     async (_request, reply) => {
       const now = rt.clock.now();
-      sweep(now);
-      if (pending.size >= MAX_PENDING)
+      if ((await pending.countActive(now)) >= MAX_PENDING) {
+        await pending.purgeExpired(now);
         throw userError('SSO_BUSY', 'Too many sign-ins in progress', { status: 429 });
+      }
       const { pending: p, url } = await oidc.begin();
-      pending.set(p.state, p);
+      await pending.put(p, p.createdAt + PENDING_TTL_MS);
       // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
       reply.setCookie(STATE_COOKIE, p.state, {
         httpOnly: true,
@@ -67,8 +67,7 @@ export function registerOidcRoutes(app: FastifyInstance, rt: IdentityRuntime, oi
       const { code, state, error } = request.query;
       const cookieState = request.cookies[STATE_COOKIE];
       reply.clearCookie(STATE_COOKIE, { path: '/api/v1/auth/oidc' });
-      const p = state === undefined ? undefined : pending.get(state);
-      if (state !== undefined) pending.delete(state);
+      const p = state === undefined ? undefined : await pending.take(state, rt.clock.now());
       const fail = async (reason: string) => {
         await auditRequest(rt.audit, request, {
           event_type: 'auth.login_failed',
@@ -98,12 +97,25 @@ export function registerOidcRoutes(app: FastifyInstance, rt: IdentityRuntime, oi
           details: { method: 'oidc' },
         });
       }
-      const sync = await syncOidcGrants(
-        rt,
-        user.id,
-        groupsOf(claims, oidc.settings.groupsClaim),
-        oidc.settings.roleMap,
-      );
+      const claimGroups = groupsOf(claims, oidc.settings.groupsClaim);
+      const sync = await syncOidcGrants(rt, user.id, claimGroups, oidc.settings.roleMap);
+      const memberships = await syncOidcGroupMemberships(rt, user.id, claimGroups);
+      for (const [list, type] of [
+        [memberships.added, 'group.member_added'],
+        [memberships.removed, 'group.member_removed'],
+      ] as const) {
+        for (const m of list) {
+          const [workspace = null, groupId = ''] = m.split(':');
+          await auditRequest(rt.audit, request, {
+            event_type: type,
+            result: 'success',
+            user_id: user.id,
+            resource: `group:${groupId}:${user.id}`,
+            workspace,
+            details: { by: 'oidc' },
+          });
+        }
+      }
       for (const g of sync.granted) {
         await auditRequest(rt.audit, request, {
           event_type: 'role.granted',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ManualClock } from '@vigil/core';
 import { hashPassword, memoryIdentityStores, type User } from '@vigil/identity';
+import { registerTestSecret } from '@vigil/testkit';
 import { testServer } from '../../testing/fake-runtime.ts';
 import type { IdentityRuntime } from '../identity-runtime.ts';
 import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../memory-identity-runtime.ts';
@@ -45,6 +46,7 @@ export async function addUser(
   password: string,
   roles: readonly (readonly [string, string?])[] = [],
 ): Promise<User> {
+  registerTestSecret('password', password);
   const now = rt.clock.now();
   const user: User = {
     id: `u-${username}`,
@@ -105,5 +107,7 @@ export async function login(
   if (res.statusCode !== 200 || cookie === undefined)
     throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const csrf = res.json<{ csrfToken: string }>().csrfToken;
+  registerTestSecret('session id', cookie);
+  registerTestSecret('CSRF token', csrf);
   return { cookie, csrf, headers: { cookie: `${COOKIE}=${cookie}`, 'x-csrf-token': csrf } };
 }

@@ -4,6 +4,7 @@ import type { IngestBinding } from '@vigil/ingest';
 import type { IngestServices } from '../ingest-services.ts';
 import { authenticateIngest } from '../http/ingest-credentials.ts';
 import { readBody } from '../http/read-body.ts';
+import { deliveryIdsOf } from '../http/delivery-id.ts';
 import { HEC, hecBody, type HecAnswer } from './hec-reply.ts';
 import { applyHecMeta, formatOfSourcetype, metaOf, parseHecEvents, type HecMeta } from './hec-events.ts';
 
@@ -17,7 +18,8 @@ function send(reply: FastifyReply, answer: HecAnswer, extra: Record<string, unkn
 function answerFor(error: unknown, reply: FastifyReply): HecAnswer {
   if (isVigilError(error)) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-    if (error.code === 'BUS_BACKPRESSURE' || error.kind === 'operational') return HEC.busy;
+    if (error.code === 'BUS_BACKPRESSURE' || error.status === 429 || error.kind === 'operational')
+      return HEC.busy;
     if (error.kind === 'user') return error.status === 413 ? HEC.tooLarge : HEC.invalidDataFormat;
   }
   const status = (error as { statusCode?: number }).statusCode;
@@ -56,6 +58,7 @@ function channelOf(request: FastifyRequest): string | undefined {
  * concatenated), `/services/collector/raw` (lines), `/services/collector/health`, and
  * `/services/collector/ack` (indexer acknowledgement: ids are acknowledged when issued, since
  * Vigil answers only once events are durable). Answers use HEC's `{"text","code"}` bodies.
+ * HEC itself has no batch id a sender can re-send with, so `X-Vigil-Delivery-Id` works here too.
  */
 export function registerHecRoutes(app: FastifyInstance, services: IngestServices, limit: number): void {
   app.setErrorHandler((error, request, reply) => {
@@ -87,6 +90,7 @@ export function registerHecRoutes(app: FastifyInstance, services: IngestServices
     if (body.text.trim() === '') return send(reply, HEC.noData);
     const batch = parseHecEvents(body.text);
     const meta = (i: number): HecMeta | undefined => batch.meta[i];
+    const idOf = deliveryIdsOf(request, binding.tokenId);
     await services.pipeline.ingest({
       source: { workspace: binding.workspace, dataSpace: binding.dataSpace, source: `hec:${binding.name}` },
       bytes: body.bytes,
@@ -94,6 +98,7 @@ export function registerHecRoutes(app: FastifyInstance, services: IngestServices
       durable: true,
       formatOf: (i) => formatOfSourcetype(meta(i)?.sourcetype),
       decorate: (event, i) => applyHecMeta(event, meta(i)),
+      ...(idOf === undefined ? {} : { idOf }),
     });
     // Every envelope was kept (broken ones with a parse error); still tell the sender, as Splunk does.
     if (batch.invalid) {
@@ -112,12 +117,14 @@ export function registerHecRoutes(app: FastifyInstance, services: IngestServices
     if (body.text.trim() === '') return send(reply, HEC.noData);
     const meta = metaOf(request.query as Record<string, unknown>, ['host', 'source', 'sourcetype', 'index']);
     const format = formatOfSourcetype(meta.sourcetype);
+    const idOf = deliveryIdsOf(request, binding.tokenId);
     return ingest(request, reply, binding, (source) =>
       services.pipeline.ingest({
         source,
         bytes: body.bytes,
         text: body.text,
         durable: true,
+        ...(idOf === undefined ? {} : { idOf }),
         ...(format ? { format } : {}),
         decorate: (event) => applyHecMeta(event, meta),
       }),

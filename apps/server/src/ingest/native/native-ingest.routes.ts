@@ -5,6 +5,7 @@ import type { FormatName } from '@vigil/parsers';
 import type { IngestServices } from '../ingest-services.ts';
 import { readBody } from '../http/read-body.ts';
 import { requireIngestBinding } from '../http/require-ingest-binding.ts';
+import { deliveryIdsOf } from '../http/delivery-id.ts';
 
 export const FORMATS: readonly FormatName[] = [
   'auto',
@@ -40,6 +41,7 @@ const Reply = Type.Object({
  * `POST /api/v1/workspaces/:workspaceId/ingest`: NDJSON, a JSON array, concatenated JSON documents,
  * or text lines (any format the parsers know; `?format=` forces one). Answers once every event is
  * durable. A record that fails to parse is stored with `vigil.parse_error` and listed in `errors`.
+ * With `X-Vigil-Delivery-Id` (or `Idempotency-Key`) a re-sent batch is stored once (see delivery-id.ts).
  */
 export function registerNativeIngestRoutes(
   app: FastifyInstance,
@@ -77,6 +79,7 @@ export function registerNativeIngestRoutes(
         });
       }
       const format = request.query.format;
+      const idOf = deliveryIdsOf(request, binding.tokenId);
       return services.pipeline.ingest({
         source: {
           workspace: binding.workspace,
@@ -87,6 +90,7 @@ export function registerNativeIngestRoutes(
         text: body.text,
         durable: true,
         ...(format === undefined ? {} : { format }),
+        ...(idOf === undefined ? {} : { idOf }),
       });
     },
   );

@@ -124,3 +124,58 @@ test('bad input gets 400 with what and where; a full queue gets 429 with Retry-A
   assert.equal(stats?.rejected, 1);
   await f.close();
 });
+
+test('a batch re-sent with the same X-Vigil-Delivery-Id is stored once; a bad delivery id is a 400', async () => {
+  const f = await ingestFixture();
+  const body = [
+    JSON.stringify({ '@timestamp': '2026-03-01T10:00:00Z', message: 'first' }),
+    JSON.stringify({ '@timestamp': '2026-03-01T10:00:01Z', message: 'second' }),
+  ].join('\n');
+  const send = (headers: Record<string, string>) =>
+    f.app.inject({
+      method: 'POST',
+      url: URL_A,
+      headers: { authorization: `Bearer ${f.tokens.a}`, 'content-type': 'application/x-ndjson', ...headers },
+      payload: body,
+    });
+  for (let i = 0; i < 3; i++)
+    assert.equal((await send({ 'x-vigil-delivery-id': 'batch-1' })).statusCode, 200);
+  assert.equal((await send({ 'idempotency-key': 'batch-1' })).statusCode, 200);
+  assert.equal((await f.stored()).length, 2);
+  // Another delivery id is another batch, even with the same content.
+  await send({ 'x-vigil-delivery-id': 'batch-2' });
+  assert.equal((await f.stored()).length, 4);
+  const bad = await send({ 'x-vigil-delivery-id': 'has space' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(
+    bad.json<{ error: { details: { field: string } } }>().error.details.field,
+    'headers.x-vigil-delivery-id',
+  );
+  assert.equal((await f.stored()).length, 4);
+  await f.close();
+});
+
+test('ingest requests beyond the concurrency bound get 429 with Retry-After; slots are given back', async () => {
+  // No writer: an admitted request waits for a commit that never comes, and so holds its slot.
+  const f = await ingestFixture({
+    writer: false,
+    env: { VIGIL_INGEST_MAX_CONCURRENT_REQUESTS: '1', VIGIL_INGEST_COMMIT_TIMEOUT_MS: '300' },
+  });
+  const send = () =>
+    f.app.inject({
+      method: 'POST',
+      url: URL_A,
+      headers: { authorization: `Bearer ${f.tokens.a}`, 'content-type': 'application/x-ndjson' },
+      payload: '{"message":"x"}',
+    });
+  const first = send();
+  while (f.ingest.admission.inFlight === 0) await new Promise((r) => setTimeout(r, 5));
+  const refused = await send();
+  assert.equal(refused.statusCode, 429);
+  assert.equal(refused.headers['retry-after'], '1');
+  assert.equal(refused.json<{ error: { code: string } }>().error.code, 'INGEST_BUSY');
+  assert.equal(f.ingest.admission.refused, 1);
+  await first;
+  assert.equal(f.ingest.admission.inFlight, 0);
+  await f.close();
+});

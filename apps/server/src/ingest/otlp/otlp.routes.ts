@@ -3,11 +3,13 @@ import { userError } from '@vigil/core';
 import type { IngestServices } from '../ingest-services.ts';
 import { readBody } from '../http/read-body.ts';
 import { requireIngestBinding } from '../http/require-ingest-binding.ts';
+import { deliveryIdsOf } from '../http/delivery-id.ts';
 import { applyOtlpMeta, flattenOtlpLogs } from './otlp-logs.ts';
 
 /**
  * OTLP/HTTP logs, JSON encoding (`POST /v1/logs`, `Authorization: Bearer <ingest token>`): what
  * OpenTelemetry collectors send with `otlphttp` and `encoding: json`. Protobuf is refused with 415.
+ * `X-Vigil-Delivery-Id` (unique per request) makes a resent request store its records once.
  */
 export function registerOtlpRoutes(app: FastifyInstance, services: IngestServices, limit: number): void {
   app.post(
@@ -47,6 +49,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: IngestService
       if (records.length === 0) return { partialSuccess: {} };
       const receivedAt = Date.now();
       const receivedIso = new Date(receivedAt).toISOString();
+      const idOf = deliveryIdsOf(request, binding.tokenId);
       await services.pipeline.ingest({
         source: {
           workspace: binding.workspace,
@@ -58,6 +61,7 @@ export function registerOtlpRoutes(app: FastifyInstance, services: IngestService
         receivedAt,
         durable: true,
         decorate: (event, i) => applyOtlpMeta(event, records[i], receivedIso),
+        ...(idOf === undefined ? {} : { idOf }),
       });
       return { partialSuccess: {} };
     },

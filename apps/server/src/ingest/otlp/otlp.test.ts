@@ -67,3 +67,32 @@ test('OTLP/HTTP JSON logs are stored with resource, severity and time; protobuf 
   assert.equal(anon.statusCode, 401);
   await f.close();
 });
+
+test('OTLP: a request resent with the same X-Vigil-Delivery-Id is stored once', async () => {
+  const f = await ingestFixture();
+  const body = JSON.stringify({
+    resourceLogs: [
+      {
+        scopeLogs: [
+          {
+            logRecords: [
+              { timeUnixNano: '1767225600000000000', body: { stringValue: 'one' } },
+              { timeUnixNano: '1767225601000000000', body: { stringValue: 'two' } },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const headers = {
+    authorization: `Bearer ${f.tokens.a}`,
+    'content-type': 'application/json',
+    'x-vigil-delivery-id': 'otlp-1',
+  };
+  for (let i = 0; i < 2; i++) {
+    const res = await f.app.inject({ method: 'POST', url: '/v1/logs', headers, payload: body });
+    assert.equal(res.statusCode, 200, res.body);
+  }
+  assert.equal((await f.stored()).length, 2);
+  await f.close();
+});

@@ -7,8 +7,12 @@ import { createInProcessBus, EVENTS_STORE_TOPIC, silentLogger } from '@vigil/cor
 import { createIngestPipeline, SourceStats } from '@vigil/ingest';
 import { startTcpSyslogListener } from './tcp-syslog-listener.ts';
 import { startUdpSyslogListener } from './udp-syslog-listener.ts';
+import type { SyslogGate } from './syslog-gate.ts';
+import { SyslogRuntime } from './syslog-runtime.ts';
 
 const source = { workspace: 'w', dataSpace: 'd', source: 'syslog-test' };
+/** Flow control is independent of authentication: every frame goes to one source. */
+const gate: SyslogGate = (_peer, frames) => Promise.resolve([{ source, frames: [...frames] }]);
 
 test('TCP: a full queue pauses reading and nothing is lost once it drains', async () => {
   const bus = createInProcessBus({ capacity: 1 });
@@ -18,7 +22,8 @@ test('TCP: a full queue pauses reading and nothing is lost once it drains', asyn
   const listener = await startTcpSyslogListener({
     host: '127.0.0.1',
     port: 0,
-    source,
+    gate,
+    runtime: new SyslogRuntime(),
     pipeline,
     logger: silentLogger,
     maxBytes: 1024,
@@ -49,7 +54,7 @@ test('UDP: overflow is counted as dropped, never silent', async () => {
   const listener = await startUdpSyslogListener({
     host: '127.0.0.1',
     port: 0,
-    source,
+    gate,
     pipeline,
     logger: silentLogger,
     batchMax: 10,

@@ -56,6 +56,7 @@ test('syslog over UDP, TCP (octet counting and newline) and TLS, plus the real l
       VIGIL_SYSLOG_TLS_CERT_FILE: cert,
       VIGIL_SYSLOG_TLS_KEY_FILE: key,
       VIGIL_SYSLOG_WORKSPACE: 'ws-s',
+      VIGIL_SYSLOG_ALLOW_UNAUTHENTICATED: 'true',
       VIGIL_SYSLOG_DATA_SPACE: 'net',
     },
   });

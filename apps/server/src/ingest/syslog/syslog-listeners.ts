@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '@vigil/core';
+import { operationalError, type Logger, type MetadataStore } from '@vigil/core';
 import type { VigilConfig } from '@vigil/config';
 import type { IngestServices } from '../ingest-services.ts';
+import { createSyslogGate, parseCidrs } from './syslog-gate.ts';
+import { SyslogSourceDirectory } from './syslog-source-directory.ts';
+import { SyslogSourceStore } from './syslog-source-store.ts';
 import { startTcpSyslogListener } from './tcp-syslog-listener.ts';
 import { startUdpSyslogListener, type RunningListener } from './udp-syslog-listener.ts';
 
@@ -13,25 +16,51 @@ export interface SyslogListeners {
   close(): Promise<void>;
 }
 
+/** Where registered syslog sources (client certificates) are read from. */
+export interface SyslogSourceAccess {
+  metadata: MetadataStore;
+  /** Ids of the active workspaces. */
+  workspaces: () => Promise<string[]>;
+}
+
 /**
  * Starts the enabled syslog listeners (UDP, TCP, and TLS when a certificate and key are configured)
- * on `ingest.syslog.host` (default: server.host). Events go to the configured workspace and data
- * space. A listener that cannot bind (port in use…) is logged as an error and reported by
- * `vigil_syslog_listener_up 0`; the server keeps running, so the HTTP API stays reachable.
+ * on `ingest.syslog.host` (default: server.host). Each message is authenticated by an ingest token
+ * inside it or by the TLS client certificate of a registered source; unauthenticated messages are
+ * refused unless `ingest.syslog.allowUnauthenticated` lets allowed peers use the configured default
+ * workspace and data space. A listener that cannot bind (port in use…) is logged as an error and
+ * reported by `vigil_syslog_listener_up 0`; the server keeps running, so the HTTP API stays reachable.
  */
 export async function startSyslogListeners(
   config: VigilConfig,
   services: IngestServices,
   logger: Logger,
+  sources?: SyslogSourceAccess,
 ): Promise<SyslogListeners> {
   const syslog = config.ingest.syslog;
   const host = syslog.host ?? config.server.host;
-  const ref = (transport: SyslogTransport) => ({
-    workspace: syslog.workspace,
-    dataSpace: syslog.dataSpace,
-    source: `syslog-${transport}`,
+  let peers;
+  try {
+    peers = parseCidrs(syslog.unauthenticatedCidrs);
+  } catch (cause) {
+    throw operationalError('CONFIG_INVALID', (cause as Error).message, { cause });
+  }
+  const gate = createSyslogGate({
+    verifier: services.verifier,
+    runtime: services.syslog,
+    logger,
+    ...(syslog.allowUnauthenticated
+      ? { unauthenticated: { workspace: syslog.workspace, dataSpace: syslog.dataSpace, peers } }
+      : {}),
   });
-  const common = { host, pipeline: services.pipeline, logger, maxBytes: syslog.maxMessageBytes };
+  const common = {
+    host,
+    gate,
+    runtime: services.syslog,
+    pipeline: services.pipeline,
+    logger,
+    maxBytes: syslog.maxMessageBytes,
+  };
   const running: RunningListener[] = [];
   const addresses: SyslogListeners['addresses'] = {};
   const start = async (transport: SyslogTransport, port: number, open: () => Promise<RunningListener>) => {
@@ -51,21 +80,32 @@ export async function startSyslogListeners(
       startUdpSyslogListener({
         ...common,
         port: syslog.udpPort,
-        source: ref('udp'),
         batchMax: config.ingest.batchMaxEvents,
-        drop: (count, bytes) => services.stats.drop(ref('udp'), count, bytes),
+        drop: (count, bytes) => services.syslog.refuse('udp', 'buffer_full', count, bytes),
       }),
     );
   }
   if (syslog.tcpEnabled) {
-    await start('tcp', syslog.tcpPort, () =>
-      startTcpSyslogListener({ ...common, port: syslog.tcpPort, source: ref('tcp') }),
-    );
+    await start('tcp', syslog.tcpPort, () => startTcpSyslogListener({ ...common, port: syslog.tcpPort }));
   }
   if (syslog.tlsEnabled && syslog.tlsCertFile !== undefined && syslog.tlsKeyFile !== undefined) {
-    const tls = { certFile: syslog.tlsCertFile, keyFile: syslog.tlsKeyFile };
+    const directory =
+      sources !== undefined && syslog.tlsClientCertificates
+        ? new SyslogSourceDirectory({
+            store: new SyslogSourceStore(sources.metadata),
+            workspaces: sources.workspaces,
+            runtime: services.syslog,
+          })
+        : undefined;
+    const tls = {
+      certFile: syslog.tlsCertFile,
+      keyFile: syslog.tlsKeyFile,
+      ...(directory
+        ? { identify: (chain: Parameters<SyslogSourceDirectory['identify']>[0]) => directory.identify(chain) }
+        : {}),
+    };
     await start('tls', syslog.tlsPort, () =>
-      startTcpSyslogListener({ ...common, port: syslog.tlsPort, source: ref('tls'), tls }),
+      startTcpSyslogListener({ ...common, port: syslog.tlsPort, tls }),
     );
   }
   return {

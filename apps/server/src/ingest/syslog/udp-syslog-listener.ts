@@ -1,18 +1,20 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { isIP, type AddressInfo } from 'node:net';
 import type { Logger } from '@vigil/core';
-import type { IngestPipeline, SourceRef, SyslogFrame } from '@vigil/ingest';
+import type { IngestPipeline, SyslogFrame } from '@vigil/ingest';
 import { submitFrames } from './syslog-batch.ts';
+import type { SyslogGate } from './syslog-gate.ts';
 
 export interface UdpListenerOptions {
   host: string;
   port: number;
-  source: SourceRef;
+  /** Authenticates each datagram and names its source. */
+  gate: SyslogGate;
   pipeline: IngestPipeline;
   logger: Logger;
   batchMax: number;
   maxBytes: number;
-  /** Counts datagrams that could not even be queued (the local buffer was full). */
+  /** Counts datagrams that could not even be queued (the local buffer was full, before authentication). */
   drop: (count: number, bytes: number) => void;
 }
 
@@ -27,7 +29,7 @@ export interface RunningListener {
  */
 export async function startUdpSyslogListener(options: UdpListenerOptions): Promise<RunningListener> {
   const socket: Socket = createSocket({ type: isIP(options.host) === 6 ? 'udp6' : 'udp4' });
-  let pending: SyslogFrame[] = [];
+  let pending: { frame: SyslogFrame; address: string }[] = [];
   let inFlight: Promise<void> | undefined;
   let scheduled = false;
   let lastWarn = 0;
@@ -36,16 +38,16 @@ export async function startUdpSyslogListener(options: UdpListenerOptions): Promi
   const flush = (): void => {
     scheduled = false;
     if (inFlight !== undefined || pending.length === 0) return;
-    const frames = pending;
+    const batch = pending;
     pending = [];
-    inFlight = submitFrames(options.pipeline, options.source, frames, options.maxBytes, { lossy: true })
+    inFlight = submitBatch(options, batch)
       .then(
         () => undefined,
         (err: unknown) => {
           // Counted as dropped by the pipeline; warn at most every 10 s.
           if (Date.now() - lastWarn > 10_000) {
             lastWarn = Date.now();
-            options.logger.warn({ err, lost: frames.length }, 'syslog UDP batch dropped: queue full');
+            options.logger.warn({ err, lost: batch.length }, 'syslog UDP batch dropped: queue full');
           }
         },
       )
@@ -60,14 +62,14 @@ export async function startUdpSyslogListener(options: UdpListenerOptions): Promi
     setTimeout(flush, 5).unref();
   };
 
-  socket.on('message', (msg) => {
+  socket.on('message', (msg, peer) => {
     if (pending.length >= maxPending) {
       options.drop(1, msg.length);
       return;
     }
     let text = msg.toString('utf8', 0, Math.min(msg.length, options.maxBytes));
     if (text.endsWith('\n')) text = text.replace(/\r?\n+$/, '');
-    pending.push({ text, truncated: msg.length > options.maxBytes });
+    pending.push({ frame: { text, truncated: msg.length > options.maxBytes }, address: peer.address });
     if (pending.length >= options.batchMax) flush();
     else schedule();
   });
@@ -94,4 +96,29 @@ export async function startUdpSyslogListener(options: UdpListenerOptions): Promi
       await inFlight;
     },
   };
+}
+
+/** Routes a batch of datagrams (grouped by sender) through the gate and queues each source's share. */
+async function submitBatch(
+  options: UdpListenerOptions,
+  batch: readonly { frame: SyslogFrame; address: string }[],
+): Promise<void> {
+  const bySender = new Map<string, SyslogFrame[]>();
+  for (const { frame, address } of batch) {
+    const frames = bySender.get(address);
+    if (frames === undefined) bySender.set(address, [frame]);
+    else frames.push(frame);
+  }
+  let failure: Error | undefined;
+  for (const [address, frames] of bySender) {
+    for (const route of await options.gate({ listener: 'udp', address }, frames)) {
+      // Keep going after a full queue: other sources' shares are counted as dropped too, not lost.
+      await submitFrames(options.pipeline, route.source, route.frames, options.maxBytes, {
+        lossy: true,
+      }).catch((err: unknown) => {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      });
+    }
+  }
+  if (failure !== undefined) throw failure;
 }

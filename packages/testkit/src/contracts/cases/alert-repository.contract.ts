@@ -108,6 +108,42 @@ export function alertRepositoryContract(name: string, factory: CasesStoresFactor
       assert.equal((await alerts.get(ws, 'a-1'))?.count, 5);
     });
 
+    test('saveBatch remembers processed detection ids until they expire; a remembered one fails the whole write', async () => {
+      const { alerts } = handle();
+      const ws = uniqueWorkspace();
+      const other = uniqueWorkspace('ws-other');
+      const processed = { ids: ['d-1', 'd-2', 'd-1'], at: C0, until: C0 + 1000 };
+      await alerts.saveBatch(ws, { insert: [makeAlert(ws, 'a-1')], update: [], processed });
+      assert.deepEqual(await alerts.processedDetections(ws, ['d-3', 'd-2', 'd-1'], C0 + 999), ['d-2', 'd-1']);
+      assert.deepEqual(await alerts.processedDetections(ws, ['d-1'], C0 + 1000), []);
+      assert.deepEqual(await alerts.processedDetections(other, ['d-1'], C0), []);
+      assert.deepEqual(await alerts.processedDetections(ws, [], C0), []);
+      // A redelivery racing the first write: nothing of the batch is stored.
+      await rejectsWith(
+        alerts.saveBatch(ws, {
+          insert: [makeAlert(ws, 'a-2')],
+          update: [],
+          processed: { ids: ['d-3', 'd-1'], at: C0 + 10, until: C0 + 2000 },
+        }),
+        'DETECTION_ALREADY_PROCESSED',
+        'user',
+      );
+      assert.deepEqual(ids(await alerts.list(ws)), ['a-1']);
+      assert.deepEqual(await alerts.processedDetections(ws, ['d-3'], C0 + 10), []);
+      // Another workspace keeps its own ids; an expired id may be processed again (and is replaced).
+      await alerts.saveBatch(other, {
+        insert: [],
+        update: [],
+        processed: { ids: ['d-1'], at: C0, until: C0 + 5 },
+      });
+      await alerts.saveBatch(ws, {
+        insert: [],
+        update: [],
+        processed: { ids: ['d-1'], at: C0 + 1000, until: C0 + 3000 },
+      });
+      assert.deepEqual(await alerts.processedDetections(ws, ['d-1', 'd-2'], C0 + 2000), ['d-1']);
+    });
+
     test('findDedupTargets: open alerts of these keys still inside their window, newest first', async () => {
       const { alerts } = handle();
       const ws = uniqueWorkspace();

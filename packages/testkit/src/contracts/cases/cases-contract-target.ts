@@ -2,6 +2,7 @@ import { after, before } from 'node:test';
 import type {
   Alert,
   AlertRepository,
+  AttachmentRepository,
   Incident,
   IncidentRepository,
   SuppressedHitLedger,
@@ -15,6 +16,7 @@ export interface CasesStoresHandle {
   readonly incidents: IncidentRepository;
   readonly suppressions: SuppressionRuleRepository;
   readonly ledger: SuppressedHitLedger;
+  readonly attachments: AttachmentRepository;
   close(): Promise<void>;
 }
 

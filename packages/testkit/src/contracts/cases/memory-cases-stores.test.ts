@@ -1,5 +1,6 @@
 import {
   MemoryAlertRepository,
+  MemoryAttachmentRepository,
   MemoryIncidentRepository,
   MemorySuppressedHitLedger,
   MemorySuppressionRuleRepository,
@@ -14,6 +15,7 @@ casesStoresContract('memory', () =>
     incidents: new MemoryIncidentRepository(),
     suppressions: new MemorySuppressionRuleRepository(),
     ledger: new MemorySuppressedHitLedger(),
+    attachments: new MemoryAttachmentRepository(),
     close: () => Promise.resolve(),
   }),
 );

@@ -67,6 +67,29 @@ export function suppressionStoresContract(name: string, factory: CasesStoresFact
       );
     });
 
+    test('suppression rules: update replaces a stored rule (active window follows), never another workspace', async () => {
+      const { suppressions } = handle();
+      const ws = uniqueWorkspace();
+      const r1 = rule(ws, 's-1');
+      await suppressions.create(r1);
+      const { ruleId: _omit, ...edited } = {
+        ...r1,
+        match: { 'user.name': ['svc-*'] },
+        expiresAt: C0 + 60_000,
+        reason: 'scanner, narrowed',
+        enabled: false,
+        updatedAt: C0 + 5,
+        updatedBy: 'u-bob',
+      };
+      assert.equal(await suppressions.update(edited), true);
+      assert.deepEqual(await suppressions.get(ws, 's-1'), edited);
+      assert.deepEqual(await suppressions.listActive(ws, C0 + 60_000), []);
+      assert.equal(await suppressions.update(rule(ws, 's-missing')), false);
+      const other = uniqueWorkspace();
+      assert.equal(await suppressions.update({ ...edited, workspace: other }), false);
+      assert.equal(await suppressions.get(other, 's-1'), undefined);
+    });
+
     test('ledger: exact counts per rule and per suppression/exception, recent hits newest first', async () => {
       const { ledger } = handle();
       const ws = uniqueWorkspace();

@@ -147,6 +147,15 @@ export function auditLogContract(name: string, factory: IdentityStoresFactory): 
       ]);
       assert.deepEqual(seqs(await audit.find({ workspace: a, afterSeq: s1 ?? 0, limit: 1 })), [s2]);
       assert.deepEqual(await audit.find({ workspace: uniqueId('ws') }), []);
+      // Newest first, paged backwards with beforeSeq, filters unchanged.
+      assert.deepEqual(seqs(await audit.find({ workspace: a, order: 'desc' })), [s4, s2, s1]);
+      assert.deepEqual(seqs(await audit.find({ workspace: a, order: 'desc', limit: 2 })), [s4, s2]);
+      assert.deepEqual(seqs(await audit.find({ workspace: a, order: 'desc', beforeSeq: s2 ?? 0 })), [s1]);
+      assert.deepEqual(seqs(await audit.find({ workspace: a, eventType: 'rule.created', order: 'desc' })), [
+        s4,
+        s1,
+      ]);
+      assert.deepEqual(seqs(await audit.find({ workspace: a, order: 'asc', beforeSeq: s4 ?? 0 })), [s1, s2]);
     });
 
     test('the store itself refuses UPDATE, DELETE (and TRUNCATE) of audit records', async (t) => {

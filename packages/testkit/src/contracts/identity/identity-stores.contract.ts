@@ -9,6 +9,10 @@ import { sessionStoreContract } from './session-store.contract.ts';
 import { setupTokenStoreContract } from './setup-token-store.contract.ts';
 import { userStoreContract } from './user-store.contract.ts';
 import { workspaceStoreContract } from './workspace-store.contract.ts';
+import { groupStoreContract } from './group-store.contract.ts';
+import { firstUserContract } from './first-user.contract.ts';
+import { loginThrottleStoreContract } from './login-throttle-store.contract.ts';
+import { ssoLoginStateStoreContract } from './sso-login-state-store.contract.ts';
 
 /** Every identity port's contract suite, each on a fresh database from `factory`. */
 export function identityStoresContract(name: string, factory: IdentityStoresFactory): void {
@@ -22,4 +26,8 @@ export function identityStoresContract(name: string, factory: IdentityStoresFact
   setupTokenStoreContract(name, factory);
   operatorAccessStoreContract(name, factory);
   auditLogContract(name, factory);
+  groupStoreContract(name, factory);
+  firstUserContract(name, factory);
+  loginThrottleStoreContract(name, factory);
+  ssoLoginStateStoreContract(name, factory);
 }

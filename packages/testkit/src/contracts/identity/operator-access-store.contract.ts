@@ -25,6 +25,19 @@ export function operatorAccessStoreContract(name: string, factory: IdentityStore
       assert.ok(pending.indexOf(first.id) < pending.indexOf(second.id), 'oldest request first');
     });
 
+    test('listByOperator: every request of that operator, any status and workspace, newest first', async () => {
+      const { operatorAccess } = handle().stores;
+      const operatorId = uniqueId('op');
+      const older = makeOperatorAccess({ operatorId, workspaceId: uniqueId('ws'), requestedAt: T0 });
+      const newer = makeOperatorAccess({ operatorId, workspaceId: uniqueId('ws'), requestedAt: T0 + 5 });
+      const other = makeOperatorAccess({ operatorId: uniqueId('op'), requestedAt: T0 + 1 });
+      for (const g of [older, other, newer]) await operatorAccess.create(g);
+      const rejected = { ...older, status: 'rejected' as const, decidedBy: 'sec', decidedAt: T0 + 9 };
+      assert.equal(await operatorAccess.update(rejected, 'requested'), true);
+      assert.deepEqual(await operatorAccess.listByOperator(operatorId), [newer, rejected]);
+      assert.deepEqual(await operatorAccess.listByOperator(uniqueId('op')), []);
+    });
+
     test('update is a compare-and-set on the status; approved grants are listed for their operator', async () => {
       const { operatorAccess } = handle().stores;
       const operatorId = uniqueId('op');

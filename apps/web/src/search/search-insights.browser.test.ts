@@ -1,0 +1,146 @@
+// End-to-end check of the search page's histogram and field sidebar, and of the data sources page,
+// against the real server (`vigil serve`, fresh data dir) with playwright-core and Debian's Chromium,
+// under the console's strict CSP: events sent with an ingest token show as ECharts bars (drawn on a
+// canvas, no CSP violation), a top value in the sidebar narrows the search, and the sources page lists
+// the sender's counters. The steps run in order.
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
+import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
+import { openWatchedPage } from '../testing/watched-page.ts';
+
+const chromiumPath = '/usr/bin/chromium';
+const OWNER = 'owner';
+const OWNER_PASSWORD = 'Search-Owner-Pass-7';
+const EXPECTED_REFUSALS = new Set(['GET /api/v1/workspaces 401']);
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let baseUrl: string;
+const problems: string[] = [];
+const at = (path: string) => new URL(path, baseUrl).href;
+
+before(async () => {
+  await ensureWebBuilt();
+  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
+  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-search-'));
+  let setupLink: string;
+  ({ server, setupLink } = await startVigilServer(dataDir));
+  baseUrl = new URL('/', setupLink).href;
+  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
+  const setup = await fetch(at('/api/v1/setup'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
+  });
+  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopVigilServer(server);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const cspViolations = () =>
+  page.evaluate(() => (window as unknown as { vigilCspViolations: string[] }).vigilCspViolations);
+
+test('the owner signs in, creates an ingest token and sends six events', async () => {
+  await page.goto(at('/search'));
+  await page.waitForURL(at('/login?next=%2Fsearch'));
+  await page.getByLabel('Username').fill(OWNER);
+  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(at('/search'));
+  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+  const sent = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+    const created = await fetch('/api/v1/workspaces/default/ingest-tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ name: 'web-shipper' }),
+    });
+    const { token } = (await created.json()) as { token: string };
+    const now = Date.now();
+    const event = (i: number, host: string, outcome: string) =>
+      JSON.stringify({
+        '@timestamp': new Date(now - (i + 1) * 600_000).toISOString(),
+        message: `login ${outcome} on ${host}`,
+        host: { name: host },
+        event: { category: ['authentication'], outcome },
+      });
+    const body = [
+      event(0, 'web1', 'failure'),
+      event(1, 'web1', 'failure'),
+      event(2, 'web1', 'success'),
+      event(3, 'web1', 'failure'),
+      event(4, 'db1', 'failure'),
+      event(5, 'db1', 'success'),
+    ].join('\n');
+    const response = await fetch('/api/v1/workspaces/default/ingest', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as { accepted: number } };
+  });
+  assert.equal(sent.status, 200);
+  assert.equal(sent.body.accepted, 6);
+});
+
+test('a search shows the ECharts histogram of the range and the top values of the events', async () => {
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByText('6 events on page 1.').waitFor();
+  await page.getByTestId('search-histogram').locator('canvas').first().waitFor();
+  await page.getByText('6 matching events over the time range, in 30m buckets.').waitFor();
+  const sidebar = page.getByRole('complementary', { name: 'Top values' });
+  await sidebar.getByRole('button', { name: 'Filter on host.name = web1 (4 events)' }).waitFor();
+  await sidebar.getByRole('button', { name: 'Filter on host.name = db1 (2 events)' }).click();
+  await page.getByText('2 events on page 1.').waitFor();
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Query', exact: true }).inputValue(),
+    'host.name:"db1"',
+  );
+  await page.getByText('2 matching events over the time range, in 30m buckets.').waitFor();
+  await sidebar.getByRole('button', { name: 'Filter on event.outcome = failure (1 events)' }).click();
+  await page.getByText('1 event on page 1.').waitFor();
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Query', exact: true }).inputValue(),
+    '(host.name:"db1") AND event.outcome:"failure"',
+  );
+  assert.deepEqual(await cspViolations(), []);
+});
+
+test('the data sources page lists the sender with its counters', async () => {
+  await page.getByRole('link', { name: 'Data sources' }).click();
+  await page.waitForURL(at('/data-sources'));
+  await page.getByRole('heading', { level: 1, name: 'Data sources' }).waitFor();
+  const row = page.getByTestId('source-row').filter({ hasText: 'http:web-shipper' });
+  await row.waitFor();
+  const cells = await row.locator('td').allTextContents();
+  // Data space, received, parsed, parse errors, dropped, refused.
+  assert.deepEqual(cells.slice(0, 6), ['default', '6', '6', '0', '0', '0']);
+});
+
+test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
+  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(problems, []);
+});
