@@ -1,19 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './command.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { commands, findCommand } from './command-registry.ts';
 import { main } from './main.ts';
+import { testCliIo } from './testing/test-cli-io.ts';
 
 function captureIO(env: Record<string, string> = {}) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIO = {
-    stdout: { write: (s: string) => (out.stdout += s) },
-    stderr: { write: (s: string) => (out.stderr += s) },
-    stdin: (async function* () {})(),
-    env,
-    cwd: '/tmp',
-  };
-  return { io, out };
+  return testCliIo({ env, cwd: '/tmp' });
 }
 
 test('vigil --help lists every registered command', async () => {

@@ -30,6 +30,7 @@ import { registerDataSpaceRoutes } from './data-spaces/data-spaces.routes.ts';
 import { createIngestServices, type IngestServices } from './ingest/ingest-services.ts';
 import { registerIngestRoutes } from './ingest/register-ingest-routes.ts';
 import { registerSyslogSourceRoutes } from './ingest/syslog/syslog-sources.routes.ts';
+import { registerSyslogListenersRoute } from './ingest/syslog/syslog-listeners.routes.ts';
 import { ingestMetricFamilies } from './ingest/stats/ingest-metrics.ts';
 import { machineTokenVerifier } from '@vigil/ingest';
 import { activeWorkspaceVerifier } from './workspaces/active-workspace-verifier.ts';
@@ -199,6 +200,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     runtime: ingest.syslog,
     workspaces: async () => (await identity.stores.workspaces.list()).map((w) => w.id),
   });
+  registerSyslogListenersRoute(app, config, ingest);
   await registerRuleRoutes(app, {
     rules: detection.rules,
     exceptions: detection.exceptions,

@@ -27,6 +27,7 @@ import { VIGIL_VERSION } from './version/vigil-version.ts';
 import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
 import { createIngestServices } from './ingest/ingest-services.ts';
 import { startSyslogListeners, type SyslogListeners } from './ingest/syslog/syslog-listeners.ts';
+import { refusedTokenAttribution } from './ingest/syslog/refused-token-attribution.ts';
 import { startCloudTrailSource } from './ingest/cloud-trails/start-cloud-trail-source.ts';
 import { createCasesRuntime } from './alerts/cases-runtime.ts';
 import { openCasesStores } from './alerts/open-cases-stores.ts';
@@ -245,6 +246,7 @@ export async function startServer(
         (await identity.runtime.stores.workspaces.list())
           .filter((w) => w.status === 'active')
           .map((w) => w.id),
+      attribute: refusedTokenAttribution(identity.runtime.stores.machineTokens, identity.runtime.clock),
     });
     cleanups.push(() => syslog.close());
     const trails = startCloudTrailSource(config, ingest, storage.metadata, logger);

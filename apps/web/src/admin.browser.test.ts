@@ -2,17 +2,18 @@
 // playwright-core and Debian's Chromium: users and roles, API keys, the audit log with its export and
 // chain verification, and the access-denied states an analyst sees. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
-import { openWatchedPage } from './testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  startConsoleServer,
+  stopConsoleSuite,
+} from './testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from './testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Admin-Owner-Pass-9';
 const ANALYST = 'analyst1';
@@ -23,8 +24,7 @@ const EXPECTED_REFUSALS = new Set([
   'GET /api/v1/workspaces/default/audit 403', // the analyst asks the server directly
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let owner: Page;
 let baseUrl: string;
@@ -33,29 +33,10 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-admin-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-admin-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   owner = await openWatchedPage(browser, {
     expectedRefusals: EXPECTED_REFUSALS,
     problems,
@@ -63,11 +44,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the owner signs in and reaches Users & roles', async () => {
   await owner.goto(at('/settings/users'));
@@ -304,10 +281,7 @@ test('an analyst sees access denied on the audit log and on Users & roles', asyn
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await owner.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(owner), []);
   assert.deepEqual(problems, []);
 });
 

@@ -2,18 +2,18 @@
 // workspace wall, against the real server (`vigil serve`, fresh data dir), with playwright-core and
 // Debian's Chromium. The steps run in order and share one browser context (one signed-in session).
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
-import { openWatchedPage } from './testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  launchChromium,
+  startConsoleServer,
+  stopConsoleSuite,
+} from './testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from './testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const FIRST_PASSWORD = 'Browser-Owner-Pass-9';
 const SECOND_PASSWORD = 'Second-Owner-Pass-7';
@@ -27,8 +27,7 @@ const EXPECTED_REFUSALS = new Set([
   'GET /api/v1/me 401', // after signing out everywhere
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let setupLink: string;
@@ -38,29 +37,13 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-auth-'));
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-auth-');
+  ({ setupLink, baseUrl } = vigil);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('set-up: live feedback flags a weak password, the server lists the failed rules, then the owner exists', async () => {
   await page.goto(setupLink);
@@ -313,10 +296,7 @@ test('sign out everywhere ends the session; protected pages then redirect to sig
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });
 

@@ -1,18 +1,18 @@
 // End-to-end: a platform operator files an access request from the console and follows its status while
 // a security manager decides it (real `vigil serve`, playwright-core with Debian's Chromium).
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
+import type { Browser, Page } from 'playwright-core';
 import { registerTestSecret } from './testing/register-test-secret.ts';
-import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
+import {
+  type ConsoleServer,
+  launchChromium,
+  setupToken,
+  startConsoleServer,
+  stopConsoleSuite,
+} from './testing/console-suite.ts';
 import { openWatchedPage } from './testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER_PASSWORD = 'Admin-Owner-Pass-9';
 const OPERATOR_PASSWORD = 'Operator-Own-Pass-5';
 const SECMAN_PASSWORD = 'Security-Mgr-Pass-6';
@@ -22,8 +22,7 @@ const EXPECTED_REFUSALS = new Set([
   'POST /api/v1/operator-access 404', // the request for a workspace that does not exist
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let baseUrl: string;
 const problems: string[] = [];
@@ -69,36 +68,19 @@ async function platformUser(owner: ApiSession, username: string, role: string, p
 }
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
   for (const password of [OWNER_PASSWORD, OPERATOR_PASSWORD, SECMAN_PASSWORD, TEMPORARY])
     registerTestSecret('password', password);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-operator-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
+  vigil = await startConsoleServer('vigil-web-operator-');
+  baseUrl = vigil.baseUrl;
+  const token = setupToken(vigil);
   await api(undefined, 'POST', '/api/v1/setup', { token, username: 'owner', password: OWNER_PASSWORD });
   const owner = await apiLogin('owner', OWNER_PASSWORD);
   await platformUser(owner, 'op1', 'operator', OPERATOR_PASSWORD);
   await platformUser(owner, 'sec1', 'security-manager', SECMAN_PASSWORD);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('an operator requests access from the console and sees it pending, then approved', async () => {
   const page: Page = await openWatchedPage(browser!, { expectedRefusals: EXPECTED_REFUSALS, problems });
@@ -121,7 +103,7 @@ test('an operator requests access from the console and sees it pending, then app
   await row.waitFor();
   assert.match((await row.textContent()) ?? '', /CASE-77.*default.*requested/);
 
-  // A security manager approves it; the operator's list shows the new status after a reload.
+  // A security manager approves it; the operator's list shows the new status after signing in again.
   const sec = await apiLogin('sec1', SECMAN_PASSWORD);
   const pending = await api(sec, 'GET', '/api/v1/operator-access/pending');
   const request = (pending.json['requests'] as { id: string; ticket: string }[]).find(
@@ -129,7 +111,13 @@ test('an operator requests access from the console and sees it pending, then app
   );
   assert.ok(request, 'the request reached the security managers’ queue');
   await api(sec, 'POST', `/api/v1/operator-access/${request.id}/approve`, { note: 'go ahead' });
+  // The approval is a privilege change: it ended the operator's session, so the console asks again.
   await page.reload();
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('Username').fill('op1');
+  await page.getByLabel('Password').fill(OPERATOR_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(at('/settings/operator-access'));
   await page.locator('tr[data-ticket="CASE-77"] td[data-status="approved"]').waitFor();
   assert.match((await page.locator('tr[data-ticket="CASE-77"]').textContent()) ?? '', /go ahead/);
 

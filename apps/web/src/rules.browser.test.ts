@@ -2,18 +2,19 @@
 // playwright-core and Debian's Chromium: import a pasted Sigma rule, find and enable it in the list, open
 // it, test it against pasted events, and add an exception. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../scripts/ensure-web-built.ts';
+import type { Browser, Page } from 'playwright-core';
 import { makeZip } from '../../server/src/rules/zip-fixture.ts';
-import { startVigilServer, stopVigilServer } from './testing/vigil-server.ts';
-import { openWatchedPage } from './testing/watched-page.ts';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from './testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from './testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Rules-Owner-Pass-7';
 const RULE_ID = '5f0c8a52-7d1e-4c39-9a61-2b7a0c1d9e01';
@@ -46,8 +47,7 @@ const OTHER = { ...MATCHING, Image: 'C:\\Windows\\System32\\cmd.exe', CommandLin
 /** Answers the steps provoke on purpose; any other 4xx/5xx is a failure. */
 const EXPECTED_REFUSALS = new Set(['GET /api/v1/workspaces 401']);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -55,46 +55,17 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-rules-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-rules-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the owner signs in and reaches the Detection area', async () => {
-  await page.goto(at('/detection'));
-  await page.waitForURL(at('/login?next=%2Fdetection'));
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Vigil' }).waitFor();
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/detection'));
+  await signInVia(page, baseUrl, '/detection', OWNER, OWNER_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Detection rules' }).waitFor();
   await page.getByText('No rules match.').waitFor();
   assert.equal(
@@ -261,9 +232,6 @@ test('an exception is added, listed, applied by a test, and deleted', async () =
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

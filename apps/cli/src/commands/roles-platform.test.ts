@@ -4,20 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Readable } from 'node:stream';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIO } from '../command.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../command.ts';
 import { main } from '../main.ts';
+import { testCliIo } from '../testing/test-cli-io.ts';
 
 function io(stdin: string) {
-  const out = { stdout: '', stderr: '' };
-  const value: CliIO = {
-    stdout: { write: (s: string) => (out.stdout += s) },
-    stderr: { write: (s: string) => (out.stderr += s) },
-    stdin: Readable.from([Buffer.from(stdin)]),
-    env: { VIGIL_LOG_LEVEL: 'error' },
-    cwd: tmpdir(),
-  };
-  return { io: value, out };
+  return testCliIo({ stdin, env: { VIGIL_LOG_LEVEL: 'error' } });
 }
 
 const PASSWORD = 'Cli-Roles-Passw0rd';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { registerCliInput, registerIssuedTokens, stderrForScan } from './cli-test-secrets.ts';
 
 /** The repository root: tests run the real `vigil` from here, as users do with `npx vigil`. */
 export const REPO_ROOT = join(import.meta.dirname, '../../../..');
@@ -14,6 +15,7 @@ export interface CliResult {
 
 /** A minimal environment: no VIGIL_* leaks in from the developer's shell or CI. */
 export function cliEnv(extra: Record<string, string> = {}): Record<string, string> {
+  registerCliInput({ env: extra });
   return {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? '/tmp',
@@ -32,6 +34,7 @@ export interface RunningCli {
 
 /** Starts `node apps/cli/bin/vigil.mjs <args>` (process.execPath is Node 24 under the test runner). */
 export function startCli(args: string[], env: Record<string, string> = cliEnv()): RunningCli {
+  registerCliInput({ env });
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
     env,
@@ -39,6 +42,8 @@ export function startCli(args: string[], env: Record<string, string> = cliEnv())
   });
   let stdout = '';
   let stderr = '';
+  // The setup link on stdout is printed by design (and its token never registered); logs go to stderr.
+  const scan = stderrForScan();
   const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
   const check = () => {
     for (const w of [...waiters]) {
@@ -51,10 +56,12 @@ export function startCli(args: string[], env: Record<string, string> = cliEnv())
   };
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
+    registerIssuedTokens(chunk.toString());
     check();
   });
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
+    scan?.(chunk.toString());
   });
   const exited = new Promise<CliResult>((resolve) => {
     child.on('close', (code, signal) => {

@@ -1,24 +1,14 @@
 // The coverage records (imported matrix, logsource last-seen) on every metadata adapter: memory,
 // SQLite, and PostgreSQL when VIGIL_PG_URL is set.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetadataStore } from '@vigil/core';
-import { openSqliteStorage } from '@vigil/store-sqlite';
-import { openPostgresStorage } from '@vigil/store-postgres';
-import { pgUrl, skipUnless, uniqueWorkspace } from '@vigil/testkit';
-import { MemoryMetadataStore } from '../auth/memory-metadata-store.ts';
+import { uniqueWorkspace } from '@vigil/testkit';
 import { AttackMatrixStore } from './attack-matrix-store.ts';
 import { miniBundleBytes } from './coverage-fixture.ts';
 import { DataSeenStore } from './data-seen-store.ts';
 import { importAttackBundle } from './import-attack-bundle.ts';
-
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const close of closers) await close();
-});
+import { forEachMetadataStore } from '../testing/each-metadata-store.ts';
 
 function coverageStoresContract(
   name: string,
@@ -65,27 +55,4 @@ function coverageStoresContract(
   });
 }
 
-coverageStoresContract('memory', () => Promise.resolve(new MemoryMetadataStore()));
-
-coverageStoresContract('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-coverage-'));
-  const storage = await openSqliteStorage({ dataDir: dir });
-  await storage.migrate();
-  closers.push(async () => {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return storage.metadata;
-});
-
-const url = pgUrl();
-coverageStoresContract(
-  'postgres',
-  async () => {
-    const storage = await openPostgresStorage({ url: url ?? '' });
-    await storage.migrate();
-    closers.push(() => storage.close());
-    return storage.metadata;
-  },
-  skipUnless(url, 'VIGIL_PG_URL'),
-);
+forEachMetadataStore('vigil-coverage-', coverageStoresContract);

@@ -1,20 +1,15 @@
 // The grant store on every metadata adapter: memory, SQLite, and PostgreSQL when VIGIL_PG_URL is set.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetadataStore, RecordRepository } from '@vigil/core';
-import { openSqliteStorage } from '@vigil/store-sqlite';
-import { openPostgresStorage } from '@vigil/store-postgres';
-import { pgUrl, skipUnless, uniqueWorkspace } from '@vigil/testkit';
-import { MemoryMetadataStore } from '../auth/memory-metadata-store.ts';
+import { uniqueWorkspace } from '@vigil/testkit';
 import { CrossWorkspaceGrantStore } from './cross-workspace-grant-store.ts';
 import {
   CROSS_WORKSPACE_GRANT_KIND,
   CROSS_WORKSPACE_RECEIVED_KIND,
   type CrossWorkspaceGrant,
 } from './cross-workspace-grant.ts';
+import { forEachMetadataStore } from '../testing/each-metadata-store.ts';
 
 const grant = (source: string, central: string): CrossWorkspaceGrant => ({
   sourceWorkspace: source,
@@ -91,32 +86,4 @@ function grantStoreContract(name: string, open: () => Promise<MetadataStore>, sk
   });
 }
 
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const close of closers) await close();
-});
-
-grantStoreContract('memory', () => Promise.resolve(new MemoryMetadataStore()));
-
-grantStoreContract('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-xws-'));
-  const storage = await openSqliteStorage({ dataDir: dir });
-  await storage.migrate();
-  closers.push(async () => {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return storage.metadata;
-});
-
-const url = pgUrl();
-grantStoreContract(
-  'postgres',
-  async () => {
-    const storage = await openPostgresStorage({ url: url ?? '' });
-    await storage.migrate();
-    closers.push(() => storage.close());
-    return storage.metadata;
-  },
-  skipUnless(url, 'VIGIL_PG_URL'),
-);
+forEachMetadataStore('vigil-xws-', grantStoreContract);

@@ -1,6 +1,7 @@
 import type { Clock, EventStore, Logger, MetadataStore } from '@vigil/core';
 import { MS_PER_DAY } from '@vigil/core';
 import { listAll, readDataSpace } from './data-space.ts';
+import { startPeriodicJob, type PeriodicJob } from '../jobs/start-periodic-job.ts';
 
 export interface RetentionJobDeps {
   events: Pick<EventStore, 'dropBefore'>;
@@ -47,26 +48,10 @@ export async function runRetention(deps: RetentionJobDeps): Promise<RetentionRep
 }
 
 /** Runs `runRetention` now and then every `intervalMs`, one pass at a time; `stop()` waits for a running pass. */
-export function startRetentionJob(deps: RetentionJobDeps, intervalMs = 3_600_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : runRetention(deps).catch((error: unknown) =>
-            deps.logger.error({ error: String(error) }, 'retention pass failed'),
-          ),
-    );
-  };
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startRetentionJob(deps: RetentionJobDeps, intervalMs = 3_600_000): PeriodicJob {
+  return startPeriodicJob(() => runRetention(deps), {
+    intervalMs,
+    logger: deps.logger,
+    failureMessage: 'retention pass failed',
+  });
 }

@@ -123,6 +123,7 @@ for (const [name, open, skip] of suites) {
         );
         assert.ok(!exported.body.includes('triage notes'), 'no attachment content in the export');
 
+        const pseudonym = pseudonymFor('u-ana');
         const deleted = await app.inject({
           method: 'POST',
           url: '/api/v1/me/delete',
@@ -133,9 +134,13 @@ for (const [name, open, skip] of suites) {
         assert.deepEqual(deleted.json<{ cases: unknown }>().cases, {
           alertsPseudonymised: 0,
           incidentsPseudonymised: 1,
+          attachmentsPseudonymised: 1,
         });
+        const uploaded = upload.json<{ id: string }>().id;
+        const attachment = await f.cases.attachments.get(WS, uploaded);
+        assert.equal(attachment?.createdBy, pseudonym, 'the upload no longer names the account');
+        assert.equal(attachment?.name, 'notes.txt');
 
-        const pseudonym = pseudonymFor('u-ana');
         const stored = await f.cases.incidents.get(WS, id);
         assert.ok(stored);
         assert.equal(stored.owner, pseudonym);

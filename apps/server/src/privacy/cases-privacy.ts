@@ -19,12 +19,16 @@ export interface CasesPersonalData {
 export interface CasesErasure {
   alertsPseudonymised: number;
   incidentsPseudonymised: number;
+  attachmentsPseudonymised: number;
 }
 
 /** Personal data in cases data, across every workspace (the account may have lost its grants). */
 export interface CasesPrivacy {
   collect(user: User): Promise<CasesPersonalData>;
-  /** Replaces the account's id (and `@username` mentions) with its pseudonym in alerts and incidents. */
+  /**
+   * Replaces the account's id (and `@username` mentions) with its pseudonym in alerts, incidents and
+   * the `createdBy` of its attachments.
+   */
   pseudonymise(user: User): Promise<CasesErasure>;
 }
 
@@ -108,10 +112,15 @@ export function createCasesPrivacy(
     },
 
     async pseudonymise(user) {
-      const { alerts, incidents } = stores();
+      const { alerts, incidents, attachments } = stores();
       const who = { userId: user.id, username: user.username, pseudonym: pseudonymFor(user.id) };
-      const result: CasesErasure = { alertsPseudonymised: 0, incidentsPseudonymised: 0 };
+      const result: CasesErasure = {
+        alertsPseudonymised: 0,
+        incidentsPseudonymised: 0,
+        attachmentsPseudonymised: 0,
+      };
       for (const ws of await workspaces()) {
+        result.attachmentsPseudonymised += await attachments.reassignCreator(ws, user.id, who.pseudonym);
         for await (const page of pages((after) =>
           alerts.list(ws, { limit: PAGE, ...(after === undefined ? {} : { after }) }),
         )) {

@@ -3,6 +3,7 @@ import { accountsDueForAnonymisation, type User } from '@vigil/identity';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { eraseAccount } from './delete-own-account.ts';
 import type { CasesPrivacy } from './cases-privacy.ts';
+import { startPeriodicJob, type PeriodicJob } from '../jobs/start-periodic-job.ts';
 
 export interface PersonalDataRetentionDeps {
   rt: IdentityRuntime;
@@ -81,26 +82,10 @@ export async function runPersonalDataRetention(
 export function startPersonalDataRetentionJob(
   deps: PersonalDataRetentionDeps,
   intervalMs = 3_600_000,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : runPersonalDataRetention(deps).catch((error: unknown) =>
-            deps.logger.error({ error: String(error) }, 'personal-data retention pass failed'),
-          ),
-    );
-  };
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+): PeriodicJob {
+  return startPeriodicJob(() => runPersonalDataRetention(deps), {
+    intervalMs,
+    logger: deps.logger,
+    failureMessage: 'personal-data retention pass failed',
+  });
 }

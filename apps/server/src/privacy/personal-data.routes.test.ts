@@ -214,7 +214,7 @@ test('self-deletion re-checks the password, ends sessions, removes credentials, 
     sessionsEnded: 2,
     grantsRemoved: 2,
     apiKeysRevoked: 1,
-    cases: { alertsPseudonymised: 0, incidentsPseudonymised: 0 },
+    cases: { alertsPseudonymised: 0, incidentsPseudonymised: 0, attachmentsPseudonymised: 0 },
   });
   assert.deepEqual(await rt.stores.groups.listForUser('u-carol'), [], 'group memberships removed too');
   const after = await rt.stores.users.get('u-carol');

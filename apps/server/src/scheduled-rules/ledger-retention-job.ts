@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '@vigil/core';
 import { ledgerCutoff, type ScheduledRuleStore } from '@vigil/cases';
+import { startPeriodicJob, type PeriodicJob } from '../jobs/start-periodic-job.ts';
 
 export interface LedgerRetentionDeps {
   store: ScheduledRuleStore;
@@ -69,29 +70,10 @@ export async function runLedgerRetention(deps: LedgerRetentionDeps): Promise<Led
 }
 
 /** Runs `runLedgerRetention` now and then every `intervalMs`, one pass at a time; `stop()` waits for it. */
-export function startLedgerRetentionJob(
-  deps: LedgerRetentionDeps,
-  intervalMs = 3_600_000,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : runLedgerRetention(deps).catch((error: unknown) =>
-            deps.logger.error({ error: String(error) }, 'scheduled rule history retention pass failed'),
-          ),
-    );
-  };
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startLedgerRetentionJob(deps: LedgerRetentionDeps, intervalMs = 3_600_000): PeriodicJob {
+  return startPeriodicJob(() => runLedgerRetention(deps), {
+    intervalMs,
+    logger: deps.logger,
+    failureMessage: 'scheduled rule history retention pass failed',
+  });
 }

@@ -4,6 +4,8 @@ import type { Bus, Storage } from '@vigil/core';
 import { loadConfig, type VigilConfig } from '@vigil/config';
 import { buildServer, type BuildServerOptions } from '../build-server.ts';
 import { createLogger } from '../logging/create-logger.ts';
+import { registerIssuedSecrets } from './register-issued-secrets.ts';
+import { testLogSink } from './test-log-sink.ts';
 
 /** A Storage whose ping can be made to fail; nothing else is used by the platform routes. */
 export function fakeStorage(ping: () => Promise<void> = () => Promise.resolve()): Storage {
@@ -49,9 +51,11 @@ export async function testServer(
   overrides: Partial<BuildServerOptions> & { env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const logs: string[] = [];
+  const scan = testLogSink('test-server');
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       logs.push(chunk.toString());
+      scan(chunk.toString());
       callback();
     },
   });
@@ -70,6 +74,7 @@ export async function testServer(
     ...(overrides.writer ? { writer: overrides.writer } : {}),
     ...(overrides.identity ? { identity: overrides.identity } : {}),
   });
+  registerIssuedSecrets(app);
   await app.ready();
   return { app, logs };
 }

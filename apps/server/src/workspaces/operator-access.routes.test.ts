@@ -48,6 +48,8 @@ test('operators reach a workspace only through an approved, time-boxed, audited 
     payload: { note: 'ok' },
   });
   assert.equal(approved.statusCode, 200, approved.body);
+  // The approval is a privilege change: the operator's sessions ended, so sign in again.
+  op = await login(app, 'op', PASSWORD);
   assert.equal((await read(op)).statusCode, 200);
   const audit = await app.inject({
     method: 'GET',
@@ -92,6 +94,7 @@ test('operators reach a workspace only through an approved, time-boxed, audited 
     headers: sec.headers,
     payload: {},
   });
+  op = await login(app, 'op', PASSWORD);
   assert.equal((await read(op)).statusCode, 200);
   const revoked = await app.inject({
     method: 'POST',
@@ -114,5 +117,67 @@ test('operators reach a workspace only through an approved, time-boxed, audited 
     'operator_access.revoked',
   ])
     assert.ok(types.includes(t), t);
+  await app.close();
+});
+
+test("approval ends the operator's sessions; expiry and revocation end access at the next request", async () => {
+  const { app, rt, clock } = await authFixture();
+  await addUser(rt, 'owner', PASSWORD, [['owner', 'ws-a']]);
+  await addUser(rt, 'op', PASSWORD, [['operator']]);
+  await addUser(rt, 'sec', PASSWORD, [['security-manager']]);
+  const sec = await login(app, 'sec', PASSWORD);
+  const owner = await login(app, 'owner', PASSWORD);
+  const read = (s: { headers: Record<string, string> }) =>
+    app.inject({ method: 'GET', url: '/api/v1/workspaces/ws-a', headers: s.headers });
+  const ask = async (s: { headers: Record<string, string> }, ticket: string, durationMinutes: number) => {
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/operator-access',
+      headers: s.headers,
+      payload: { workspaceId: 'ws-a', ticket, reason: 'ingest stalls', durationMinutes },
+    });
+    assert.equal(asked.statusCode, 201, asked.body);
+    return asked.json<{ id: string }>().id;
+  };
+  const approve = async (id: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/operator-access/${id}/approve`,
+      headers: sec.headers,
+      payload: {},
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  };
+
+  const before = await login(app, 'op', PASSWORD);
+  const second = await login(app, 'op', PASSWORD);
+  const first = await ask(before, 'CASE-1', 5);
+  await approve(first);
+  for (const s of [before, second])
+    assert.equal((await read(s)).statusCode, 401, 'sessions from before the approval are gone');
+  assert.equal((await read(sec)).statusCode, 403, "the approver's own session is untouched");
+  const approvedAudit = (await rt.stores.audit.find({ eventType: 'operator_access.approved' })).at(-1);
+  assert.deepEqual(approvedAudit?.details, { operatorId: 'u-op', ticket: 'CASE-1', sessionsEnded: 2 });
+
+  // Expiry: the same session, still within its idle timeout, loses access once the grant's time is up.
+  const op = await login(app, 'op', PASSWORD);
+  assert.equal((await read(op)).statusCode, 200);
+  clock.advance(4 * 60_000);
+  assert.equal((await read(op)).statusCode, 200, 'still inside the 5 minutes');
+  clock.advance(2 * 60_000);
+  assert.equal((await read(op)).statusCode, 403, 'expired grant refused on the very next request');
+
+  // Revocation: likewise, without signing in again.
+  const next = await ask(op, 'CASE-2', 30);
+  await approve(next);
+  const again = await login(app, 'op', PASSWORD);
+  assert.equal((await read(again)).statusCode, 200);
+  const revoked = await app.inject({
+    method: 'POST',
+    url: `/api/v1/workspaces/ws-a/operator-access/${next}/revoke`,
+    headers: owner.headers,
+  });
+  assert.equal(revoked.statusCode, 200, revoked.body);
+  assert.equal((await read(again)).statusCode, 403, 'revoked grant refused on the very next request');
   await app.close();
 });

@@ -12,6 +12,7 @@ import {
 import { auditRequest } from '../audit/request-audit.ts';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { requireAuth } from '../auth/request-auth.ts';
+import { rotateSessionsOnPrivilegeChange } from '../auth/rotate-sessions-on-privilege-change.ts';
 import { notFound } from '../auth/auth.error.ts';
 
 const RequestBody = Type.Object(
@@ -131,17 +132,28 @@ export function registerOperatorAccessRoutes(app: FastifyInstance, rt: IdentityR
         },
         schema: { params: GrantParams, body: DecisionBody },
       },
-      async (request) => {
+      async (request, reply) => {
+        const auth = requireAuth(request);
         const before = await load(request.params.grantId);
         const decide = action === 'approve' ? approveOperatorAccess : rejectOperatorAccess;
-        const after = decide(before, requireAuth(request).principal, rt.clock, request.body.note);
+        const after = decide(before, auth.principal, rt.clock, request.body.note);
         await change(rt, before, after);
+        // An approval is a privilege change (DESIGN §7: new session id). Expiry and revocation need no
+        // rotation: the principal is resolved per request and the grant checked against the clock then.
+        const { sessionsEnded } =
+          action === 'approve'
+            ? await rotateSessionsOnPrivilegeChange(rt, [after.operatorId], { auth, reply })
+            : { sessionsEnded: 0 };
         await auditRequest(rt.audit, request, {
           event_type: action === 'approve' ? 'operator_access.approved' : 'operator_access.rejected',
           result: 'success',
           resource: `operator_access:${after.id}`,
           workspace: after.workspaceId,
-          details: { operatorId: after.operatorId, ticket: after.ticket },
+          details: {
+            operatorId: after.operatorId,
+            ticket: after.ticket,
+            ...(action === 'approve' ? { sessionsEnded } : {}),
+          },
         });
         return view(after);
       },

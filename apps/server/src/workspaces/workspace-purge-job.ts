@@ -2,6 +2,7 @@ import type { EventStore, Logger } from '@vigil/core';
 import { groupIdOfPrincipal, type Workspace } from '@vigil/identity';
 import type { IdentityRuntime } from '../auth/identity-runtime.ts';
 import { DATA_SPACE_KIND } from './data-spaces.ts';
+import { startPeriodicJob, type PeriodicJob } from '../jobs/start-periodic-job.ts';
 
 /** Later than any event time Vigil stores: dropping events "before" it drops them all. */
 const END_OF_TIME = Date.UTC(9999, 0, 1);
@@ -85,29 +86,10 @@ export async function runWorkspacePurge(deps: WorkspacePurgeDeps): Promise<Works
 }
 
 /** Runs a pass now and then every `intervalMs`, one at a time; `stop()` waits for a running pass. */
-export function startWorkspacePurgeJob(
-  deps: WorkspacePurgeDeps,
-  intervalMs = 3_600_000,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    running = running.then(() =>
-      stopped
-        ? undefined
-        : runWorkspacePurge(deps).catch((error: unknown) =>
-            deps.logger.error({ error: String(error) }, 'workspace purge pass failed'),
-          ),
-    );
-  };
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startWorkspacePurgeJob(deps: WorkspacePurgeDeps, intervalMs = 3_600_000): PeriodicJob {
+  return startPeriodicJob(() => runWorkspacePurge(deps), {
+    intervalMs,
+    logger: deps.logger,
+    failureMessage: 'workspace purge pass failed',
+  });
 }

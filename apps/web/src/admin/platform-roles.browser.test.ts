@@ -3,25 +3,25 @@
 // revoking one's own administrator role), and keeps working after changing their own roles (the server
 // rotates the session id and hands the console the new CSRF token).
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 import { registerTestSecret } from '../testing/register-test-secret.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Platform-Owner-Pass-7';
 const MEMBER_PASSWORD = 'Platform-Member-Pass-3';
 const SAM_PASSWORD = 'Sam-Own-Password-8';
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -54,32 +54,13 @@ async function createAccounts(usernames: readonly string[]): Promise<void> {
 }
 
 before(async () => {
-  await ensureWebBuilt();
   for (const password of [OWNER_PASSWORD, MEMBER_PASSWORD, SAM_PASSWORD])
     registerTestSecret('password', password);
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-platform-roles-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
+  vigil = await startConsoleServer('vigil-web-platform-roles-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
   await createAccounts(['opal', 'sam']);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
   page = await openWatchedPage(browser, {
     // Answers the steps provoke on purpose; any other 4xx/5xx is a failure.
     expectedRefusals: new Set([
@@ -92,11 +73,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 const row = (username: string) => page.locator(`tr[data-username="${username}"]`);
 const roles = (username: string) =>
@@ -110,13 +87,7 @@ async function grant(username: string, role: string): Promise<void> {
 }
 
 test('the platform administrator reaches Platform roles and sees every account', async () => {
-  await page.goto(at('/settings/platform-roles'));
-  await page.waitForURL(at('/login?next=%2Fsettings%2Fplatform-roles'));
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Vigil' }).waitFor();
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/settings/platform-roles'));
+  await signInVia(page, baseUrl, '/settings/platform-roles', OWNER, OWNER_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Platform roles' }).waitFor();
   await row(OWNER).waitFor();
   assert.deepEqual(await roles(OWNER).locator('li').allTextContents(), ['Platform administratorRevoke']);
@@ -191,9 +162,6 @@ test('a security manager (no platform admin) sees access denied, and the server 
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

@@ -2,25 +2,26 @@
 // and suppression-rule editing against the real server (`vigil serve`, fresh data dir), with
 // playwright-core and Debian's Chromium. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { pageApi } from '../testing/page-api.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Notify-Owner-Pass-7';
 const LOW = 'Port scan from printer';
 const HIGH = 'Credential dumping on srv02';
 const CRITICAL = 'Ransomware note on fs01';
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -28,68 +29,26 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-notify-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-notify-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, {
     expectedRefusals: new Set(['GET /api/v1/workspaces 401']),
     problems,
   });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 /** Calls the API from the signed-in page (session cookie + CSRF token). */
-function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-    },
-    { method, path, body },
-  );
-}
+const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
 
 const bell = () => page.locator('.notification-bell');
 const count = () => page.getByTestId('notification-count');
 
 test('the bell is in the top bar away from the alert queue, with nothing unread', async () => {
-  await page.goto(at('/incidents'));
-  await page.waitForURL(at('/login?next=%2Fincidents'));
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/incidents'));
+  await signInVia(page, baseUrl, '/incidents', OWNER, OWNER_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
   await bell().waitFor();
   assert.match((await bell().textContent()) ?? '', /none unread/);
@@ -230,10 +189,7 @@ test('a suppression rule is edited from the alert queue: disabled with a new rea
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   // The refused .html upload is the one expected 415: its answer and Chromium's log line of it.
   const refusal =
     /^unexpected answer: POST \/api\/v1\/workspaces\/default\/incidents\/[^/ ]+\/attachments 415$/;

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../admin/use-action.ts';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { TextField } from '../shell/text-field.tsx';
+import { DurationSelect } from './duration-select.tsx';
 import { createSuppression } from './create-suppression-api.ts';
 import { textToMatch } from './parse-suppression.ts';
 import type { SuppressionCandidate } from './suppression-candidates.ts';
@@ -51,7 +52,6 @@ export function SuppressionCreateForm({
 }) {
   const headingId = useId();
   const extraId = useId();
-  const durationId = useId();
   const [rule, setRule] = useState(ruleId);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(
     () => new Set(candidates.filter((c) => c.preselected).map((c) => c.field)),
@@ -108,16 +108,7 @@ export function SuppressionCreateForm({
         <textarea id={extraId} rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} />
       </div>
       <div className="case-filters">
-        <div className="field">
-          <label htmlFor={durationId}>Duration</label>
-          <select id={durationId} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-            {DURATIONS.map(([text, ms]) => (
-              <option key={ms} value={ms}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DurationSelect choices={DURATIONS} value={duration} onChange={setDuration} />
         <TextField label="Reason" value={reason} onChange={setReason} maxLength={2000} />
       </div>
       {problems.length > 0 && (

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../admin/use-action.ts';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { TextField } from '../shell/text-field.tsx';
+import { DurationSelect } from './duration-select.tsx';
 import { matchToText, textToMatch, type SuppressionView } from './parse-suppression.ts';
 import { patchSuppression, type SuppressionChange } from './suppressions-api.ts';
 
@@ -26,7 +27,6 @@ export function SuppressionEditForm({
 }) {
   const headingId = useId();
   const matchId = useId();
-  const durationId = useId();
   const enabledId = useId();
   const [matchText, setMatchText] = useState(matchToText(rule.match));
   const [duration, setDuration] = useState(0);
@@ -75,16 +75,7 @@ export function SuppressionEditForm({
         )}
       </div>
       <div className="case-filters">
-        <div className="field">
-          <label htmlFor={durationId}>Duration</label>
-          <select id={durationId} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-            {DURATIONS.map(([text, ms]) => (
-              <option key={ms} value={ms}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DurationSelect choices={DURATIONS} value={duration} onChange={setDuration} />
         <TextField label="Reason" value={reason} onChange={setReason} maxLength={2000} />
         <div className="field">
           <label htmlFor={enabledId}>

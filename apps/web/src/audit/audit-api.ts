@@ -1,5 +1,6 @@
 // The workspace audit log (apps/server/src/audit/audit.routes.ts): filtered, newest first, paged back by `seq`.
 import { apiFetch, apiJson } from '../api/api-client.ts';
+import { saveResponse } from '../api/save-response.ts';
 import { obj, objects, str, type Json } from '../admin/parse.ts';
 
 export interface AuditRecord {
@@ -116,19 +117,7 @@ export async function downloadAuditExport(
     undefined,
     { timeoutMs: 5 * 60_000 },
   );
-  const blob = await response.blob();
-  const name = /filename="([^"]+)"/u.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(blob);
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name ?? `vigil-audit.${format}`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  await saveResponse(response, `vigil-audit.${format}`);
 }
 
 export interface ChainVerification {

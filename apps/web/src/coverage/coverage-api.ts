@@ -1,6 +1,7 @@
 // The ATT&CK coverage API (apps/server/src/coverage, docs/attack-coverage.md): the workspace's coverage
 // matrix, its Navigator layer download, and the bundle import (platform administrators).
 import { apiFetch, apiJson } from '../api/api-client.ts';
+import { saveResponse } from '../api/save-response.ts';
 import { ApiError, errorFromResponse } from '../api/api-error.ts';
 import { csrfToken } from '../api/csrf-token.ts';
 import { obj, objects, str, strs, type Json } from '../admin/parse.ts';
@@ -146,19 +147,7 @@ export async function getCoverage(ws: string, days: number, signal: AbortSignal)
 /** Saves the workspace's coverage as an ATT&CK Navigator layer file. */
 export async function downloadNavigatorLayer(ws: string, days: number): Promise<void> {
   const response = await apiFetch('GET', `${base(ws)}/navigator-layer?days=${days}`);
-  const blob = await response.blob();
-  const name = /filename="([^"]+)"/u.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(blob);
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name ?? 'vigil-attack-coverage.json';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  await saveResponse(response, 'vigil-attack-coverage.json');
 }
 
 export interface BundleImport {

@@ -3,24 +3,25 @@
 // matrix shows a technique covered by an enabled rule whose data was seen (an ingested Sysmon event),
 // the details of a cell, the filters, and the Navigator layer download. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
+import type { Browser, Page } from 'playwright-core';
 import {
   BRUTE_ID,
   coverageRules,
   encodedPowerShell,
   miniBundleBytes,
 } from '../../../server/src/coverage/coverage-fixture.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Coverage-Owner-Pass-7';
 /** Answers the steps provoke on purpose; any other 4xx/5xx is a failure. */
@@ -29,8 +30,7 @@ const EXPECTED_REFUSALS = new Set([
   'GET /api/v1/workspaces/default/attack/coverage 409',
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -59,19 +59,9 @@ async function apiSession() {
 }
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-coverage-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
+  vigil = await startConsoleServer('vigil-web-coverage-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
 
   const api = await apiSession();
   await api('POST', '/api/v1/workspaces/default/rules/import?enabled=true', { files: coverageRules });
@@ -84,24 +74,11 @@ before(async () => {
   });
   assert.ok(sent.ok, `ingest answered ${sent.status}: ${await sent.text()}`);
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the Detection area links to the coverage page, which first offers the bundle upload', async () => {
   await page.goto(at('/detection'));
@@ -221,9 +198,6 @@ test('the Navigator layer downloads as a 4.5 layer with the covered technique', 
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

@@ -2,23 +2,23 @@
 // incident SLA policy form, indicator/asset links suggested from an alert and linked on the incident
 // page, @mentions of non-members reported back, and suppressed hits listed in the alert queue.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Follow-Up-Pass-7';
 const EXPECTED_REFUSALS = new Set(['GET /api/v1/workspaces 401']);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -28,45 +28,17 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-follow-ups-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-follow-ups-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the owner signs in; an alert forms an incident and a suppressed hit is recorded', async () => {
-  await page.goto(at('/incidents'));
-  await page.waitForURL(at('/login?next=%2Fincidents'));
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/incidents'));
+  await signInVia(page, baseUrl, '/incidents', OWNER, OWNER_PASSWORD);
   const result = await page.evaluate(async () => {
     const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
@@ -219,9 +191,6 @@ test('a rule page sets the alert dedup fields and window, kept after a reload', 
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  const violations = await page.evaluate(
-    () => (window as { vigilCspViolations?: string[] }).vigilCspViolations,
-  );
-  assert.deepEqual(violations ?? [], []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

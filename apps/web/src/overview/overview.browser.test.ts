@@ -4,24 +4,25 @@
 // the default workspace's overview with a second workspace, whose overview then offers the aggregated
 // view listing the default workspace; the grant is revoked from settings. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { pageApi } from '../testing/page-api.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Overview-Owner-Pass-7';
 /** Answers the steps provoke on purpose; any other 4xx/5xx is a failure. */
 const EXPECTED_REFUSALS = new Set(['GET /api/v1/workspaces 401']);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -29,66 +30,20 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-overview-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-overview-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** CSP violations of the document in the page (the list starts empty on every navigation). */
-const cspViolations = () =>
-  page.evaluate(() => (window as unknown as { vigilCspViolations: string[] }).vigilCspViolations);
+after(() => stopConsoleSuite(browser, vigil));
 
 /** Calls the API from the page (session cookie and CSRF token of the signed-in owner). */
-function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-    },
-    { method, path, body },
-  );
-}
+const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
 
 test('the owner signs in and reaches the overview with its score explained', async () => {
-  await page.goto(at('/overview'));
-  await page.waitForURL(at('/login?next=%2Foverview'));
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/overview'));
+  await signInVia(page, baseUrl, '/overview', OWNER, OWNER_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await page.getByRole('heading', { name: 'Security score' }).waitFor();
   const inputs = page.locator('table.score-inputs tbody tr');
@@ -133,7 +88,7 @@ test('alerts raised now show in the open counts, the score inputs and the trend 
   assert.ok(box !== null && box.width > 200 && box.height > 100, `canvas ${JSON.stringify(box)}`);
   // Hovering shows the tooltip; it is drawn on the canvas, so the CSP has nothing to block.
   await canvas.first().hover({ position: { x: box.width - 60, y: box.height / 2 } });
-  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(await cspViolations(page), []);
   // The table behind the chart holds today's figures.
   await page.getByText('Show the figures as a table').click();
   const today = new Date().toISOString().slice(0, 10);
@@ -193,6 +148,6 @@ test('signing in without a page to return to lands on the overview', async () =>
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

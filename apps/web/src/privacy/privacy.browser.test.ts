@@ -2,16 +2,16 @@
 // public privacy statement with the configured controller, and the account page's personal-data section
 // (view, correct, export without secrets, deletion refused for the last owner).
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  launchChromium,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'privacy-owner';
 const PASSWORD = 'Privacy-Owner-Pass-9';
 /** Answers the steps provoke on purpose; any other 4xx/5xx is a failure. */
@@ -20,8 +20,7 @@ const EXPECTED_REFUSALS = new Set([
   'POST /api/v1/me/delete 409', // the last owner cannot delete their account
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let setupLink: string;
@@ -30,24 +29,12 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-privacy-'));
-  ({ server, setupLink } = await startVigilServer(dataDir, {
+  vigil = await startConsoleServer('vigil-web-privacy-', {
     VIGIL_PRIVACY_CONTROLLER: 'Browser Test Controller',
     VIGIL_PRIVACY_CONTACT: 'dpo@example.org',
-  }));
-  baseUrl = new URL('/', setupLink).href;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
   });
+  ({ setupLink, baseUrl } = vigil);
+  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -58,11 +45,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the privacy statement is public, in the navigation, and shows the configured controller', async () => {
   await page.goto(at('/status'));

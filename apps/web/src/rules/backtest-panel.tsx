@@ -1,10 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useAction } from '../admin/use-action.ts';
+import { useId } from 'react';
+import { RangeRunForm, useRangeRun } from '../search/range-run-form.tsx';
 import { ResultsTable } from '../search/results-table.tsx';
-import { TimeRangePicker } from '../search/time-range-picker.tsx';
-import { resolveRange, type TimeRange } from '../search/time-range.ts';
-import { ErrorBanner } from '../shell/error-banner.tsx';
-import { backtestRule, type BacktestOutcome } from './rules-api.ts';
+import { backtestRule } from './rules-api.ts';
 
 /** Runs the stored rule over stored events of a time range: hits, events scanned, first matches. */
 export function BacktestPanel({
@@ -15,43 +12,18 @@ export function BacktestPanel({
   readonly ruleId: string;
 }) {
   const id = useId();
-  const [range, setRange] = useState<TimeRange>({ kind: 'relative', preset: '24h' });
-  const [problem, setProblem] = useState('');
-  const [outcome, setOutcome] = useState<BacktestOutcome | null>(null);
-  const { busy, error, run } = useAction();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const resolved = resolveRange(range, Date.now());
-    if (!resolved.ok) {
-      setProblem(resolved.message);
-      return;
-    }
-    setProblem('');
-    setOutcome(null);
-    let answer: BacktestOutcome | undefined;
-    void run(async () => {
-      answer = await backtestRule(workspaceId, ruleId, { from: resolved.from, to: resolved.to });
-    }).then((ok) => {
-      if (ok && answer) setOutcome(answer);
-    });
-  };
+  const backtest = useRangeRun((span) => backtestRule(workspaceId, ruleId, span));
+  const outcome = backtest.result;
 
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>Backtest</h2>
-      <form aria-label="Backtest the rule" className="backtest-form" onSubmit={submit}>
-        <TimeRangePicker value={range} onChange={setRange} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Backtesting…' : 'Run backtest'}
-        </button>
-      </form>
-      {problem !== '' && (
-        <p className="banner banner-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorBanner error={error} />
+      <RangeRunForm
+        state={backtest}
+        label="Backtest the rule"
+        action="Run backtest"
+        busyAction="Backtesting…"
+      />
       {outcome && (
         <section aria-label="Backtest result">
           <p role="status">

@@ -3,17 +3,18 @@
 // Scheduled rules, is told where the query is wrong, fixes it, creates the rule, simulates it over the
 // last day and sees the would-be alert for the one address over the threshold. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Scheduled-Owner-Pass-7';
 /** Answers the steps provoke on purpose; any other 4xx/5xx is a failure. */
@@ -22,8 +23,7 @@ const EXPECTED_REFUSALS = new Set([
   'POST /api/v1/workspaces/default/scheduled-rules 400',
 ]);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -31,45 +31,17 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-scheduled-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-scheduled-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the owner signs in and failed logons are ingested', async () => {
-  await page.goto(at('/detection'));
-  await page.waitForURL(at('/login?next=%2Fdetection'));
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/detection'));
+  await signInVia(page, baseUrl, '/detection', OWNER, OWNER_PASSWORD);
   const token = await page.evaluate(async () => {
     const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
     const created = await fetch('/api/v1/workspaces/default/ingest-tokens', {
@@ -142,8 +114,5 @@ test('simulating over the last day shows the would-be alert for the address over
   await row.waitFor();
   assert.match((await row.textContent()) ?? '', /5 min.*count\(\) ≥ 5 by source\.ip.*no gaps/);
   assert.deepEqual(problems, []);
-  assert.deepEqual(
-    await page.evaluate(() => (window as unknown as { vigilCspViolations: string[] }).vigilCspViolations),
-    [],
-  );
+  assert.deepEqual(await cspViolations(page), []);
 });

@@ -1,10 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { DateTime } from '../admin/date-time.tsx';
-import { useAction } from '../admin/use-action.ts';
-import { TimeRangePicker } from '../search/time-range-picker.tsx';
-import { resolveRange, type TimeRange } from '../search/time-range.ts';
-import { ErrorBanner } from '../shell/error-banner.tsx';
-import { simulateScheduledRule, type Simulation } from './scheduled-rules-api.ts';
+import { RangeRunForm, useRangeRun } from '../search/range-run-form.tsx';
+import { simulateScheduledRule } from './scheduled-rules-api.ts';
 
 const groupText = (g: Readonly<Record<string, unknown>> | undefined): string =>
   g === undefined || Object.keys(g).length === 0
@@ -22,27 +19,8 @@ export function SimulationPanel({
   readonly ruleId: string;
 }) {
   const id = useId();
-  const [range, setRange] = useState<TimeRange>({ kind: 'relative', preset: '24h' });
-  const [problem, setProblem] = useState('');
-  const [result, setResult] = useState<Simulation | null>(null);
-  const { busy, error, run } = useAction();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const resolved = resolveRange(range, Date.now());
-    if (!resolved.ok) {
-      setProblem(resolved.message);
-      return;
-    }
-    setProblem('');
-    setResult(null);
-    let answer: Simulation | undefined;
-    void run(async () => {
-      answer = await simulateScheduledRule(workspaceId, ruleId, { from: resolved.from, to: resolved.to });
-    }).then((ok) => {
-      if (ok && answer) setResult(answer);
-    });
-  };
+  const simulation = useRangeRun((span) => simulateScheduledRule(workspaceId, ruleId, span));
+  const result = simulation.result;
 
   return (
     <section className="card" aria-labelledby={id}>
@@ -50,18 +28,12 @@ export function SimulationPanel({
       <p className="muted">
         Runs the saved rule over stored events. Nothing is written and no alert is raised.
       </p>
-      <form aria-label="Simulate the rule" className="backtest-form" onSubmit={submit}>
-        <TimeRangePicker value={range} onChange={setRange} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Simulating…' : 'Run simulation'}
-        </button>
-      </form>
-      {problem !== '' && (
-        <p className="banner banner-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorBanner error={error} />
+      <RangeRunForm
+        state={simulation}
+        label="Simulate the rule"
+        action="Run simulation"
+        busyAction="Simulating…"
+      />
       {result && (
         <section aria-label="Simulation result">
           <p role="status">

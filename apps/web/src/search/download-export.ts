@@ -1,6 +1,7 @@
 // `POST …/events/export` answers a streamed file. The request needs the CSRF header, so a plain link or
 // form cannot make it: the answer is read into a Blob and saved through a temporary object URL.
 import { apiFetch } from '../api/api-client.ts';
+import { saveResponse } from '../api/save-response.ts';
 import type { SearchInput } from './search-api.ts';
 
 export type ExportFormat = 'csv' | 'ndjson';
@@ -16,18 +17,5 @@ export async function downloadExport(
     { ...input, format },
     { timeoutMs: 10 * 60_000 },
   );
-  const blob = await response.blob();
-  const name = /filename="([^"]+)"/u.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(blob);
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name ?? `events.${format}`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    // Revoke after the click has been handled.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  await saveResponse(response, `events.${format}`);
 }

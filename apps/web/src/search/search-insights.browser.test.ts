@@ -4,23 +4,23 @@
 // canvas, no CSP violation), a top value in the sidebar narrows the search, and the sources page lists
 // the sender's counters. The steps run in order.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureWebBuilt } from '../../../../scripts/ensure-web-built.ts';
-import { startVigilServer, stopVigilServer } from '../testing/vigil-server.ts';
-import { openWatchedPage } from '../testing/watched-page.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  type ConsoleServer,
+  createOwner,
+  launchChromium,
+  signInVia,
+  startConsoleServer,
+  stopConsoleSuite,
+} from '../testing/console-suite.ts';
+import { cspViolations, openWatchedPage } from '../testing/watched-page.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const OWNER = 'owner';
 const OWNER_PASSWORD = 'Search-Owner-Pass-7';
 const EXPECTED_REFUSALS = new Set(['GET /api/v1/workspaces 401']);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let vigil: ConsoleServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
@@ -28,48 +28,17 @@ const problems: string[] = [];
 const at = (path: string) => new URL(path, baseUrl).href;
 
 before(async () => {
-  await ensureWebBuilt();
-  assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium)`);
-  dataDir = mkdtempSync(join(tmpdir(), 'vigil-web-search-'));
-  let setupLink: string;
-  ({ server, setupLink } = await startVigilServer(dataDir));
-  baseUrl = new URL('/', setupLink).href;
-  const token = new URLSearchParams(new URL(setupLink).hash.slice(1)).get('token');
-  const setup = await fetch(at('/api/v1/setup'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, username: OWNER, password: OWNER_PASSWORD }),
-  });
-  assert.ok(setup.ok, `setup answered ${setup.status}: ${await setup.text()}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  vigil = await startConsoleServer('vigil-web-search-');
+  baseUrl = vigil.baseUrl;
+  await createOwner(vigil, OWNER, OWNER_PASSWORD);
+  browser = await launchChromium();
   page = await openWatchedPage(browser, { expectedRefusals: EXPECTED_REFUSALS, problems });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server) await stopVigilServer(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-const cspViolations = () =>
-  page.evaluate(() => (window as unknown as { vigilCspViolations: string[] }).vigilCspViolations);
+after(() => stopConsoleSuite(browser, vigil));
 
 test('the owner signs in, creates an ingest token and sends six events', async () => {
-  await page.goto(at('/search'));
-  await page.waitForURL(at('/login?next=%2Fsearch'));
-  await page.getByLabel('Username').fill(OWNER);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(at('/search'));
+  await signInVia(page, baseUrl, '/search', OWNER, OWNER_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
   const sent = await page.evaluate(async () => {
     const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
@@ -126,7 +95,7 @@ test('a search shows the ECharts histogram of the range and the top values of th
     await page.getByRole('textbox', { name: 'Query', exact: true }).inputValue(),
     '(host.name:"db1") AND event.outcome:"failure"',
   );
-  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(await cspViolations(page), []);
 });
 
 test('the data sources page lists the sender with its counters', async () => {
@@ -141,6 +110,6 @@ test('the data sources page lists the sender with its counters', async () => {
 });
 
 test('no console errors, unexpected failed requests or CSP violations were reported', async () => {
-  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
 });

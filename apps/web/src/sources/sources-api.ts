@@ -41,12 +41,84 @@ export function parseSources(body: unknown): SourceRow[] {
     .sort((a, b) => a.dataSpace.localeCompare(b.dataSpace) || a.source.localeCompare(b.source));
 }
 
-export async function fetchSources(workspaceId: string, signal: AbortSignal): Promise<SourceRow[]> {
-  return parseSources(
-    await apiJson('GET', `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/sources/stats`, undefined, {
-      signal,
-    }),
+/** Syslog messages refused before reaching any workspace, per listener and reason (server-wide). */
+export interface RefusalRow {
+  readonly listener: string;
+  readonly reason: string;
+  readonly count: number;
+  readonly bytes: number;
+}
+
+const records = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v)
+    ? (v as unknown[]).filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
+    : [];
+
+const refusalOf = (r: Record<string, unknown>): RefusalRow => ({
+  listener: str(r['listener']),
+  reason: str(r['reason']),
+  count: num(r['count']),
+  bytes: num(r['bytes']),
+});
+
+/** The `syslogRefusals` of the stats answer; an older server without them gives none. */
+export function parseRefusals(body: unknown): RefusalRow[] {
+  return records((body as { syslogRefusals?: unknown } | null | undefined)?.syslogRefusals)
+    .map(refusalOf)
+    .sort((a, b) => a.listener.localeCompare(b.listener) || a.reason.localeCompare(b.reason));
+}
+
+/** Refusals of this workspace's revoked or expired ingest tokens, by the source they used to feed. */
+export interface SourceRefusalRow extends RefusalRow {
+  readonly source: string;
+}
+
+/** The `syslogRefusalsBySource` of the stats answer, ordered by source. */
+export function parseSourceRefusals(body: unknown): SourceRefusalRow[] {
+  return records((body as { syslogRefusalsBySource?: unknown } | null | undefined)?.syslogRefusalsBySource)
+    .map((r) => ({ ...refusalOf(r), source: str(r['source']) }))
+    .sort(
+      (a, b) =>
+        a.source.localeCompare(b.source) ||
+        a.listener.localeCompare(b.listener) ||
+        a.reason.localeCompare(b.reason),
+    );
+}
+
+export interface SourceStats {
+  readonly rows: SourceRow[];
+  readonly refusals: RefusalRow[];
+  readonly bySource: SourceRefusalRow[];
+}
+
+export async function fetchSources(workspaceId: string, signal: AbortSignal): Promise<SourceStats> {
+  const body = await apiJson(
+    'GET',
+    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/sources/stats`,
+    undefined,
+    { signal },
   );
+  return { rows: parseSources(body), refusals: parseRefusals(body), bySource: parseSourceRefusals(body) };
+}
+
+/** What a refusal reason means, for people (the reasons of `vigil_syslog_refused_total`). */
+export function refusalReasonText(reason: string): string {
+  switch (reason) {
+    case 'unauthenticated':
+      return 'No ingest token and no registered client certificate';
+    case 'invalid_token':
+      return 'Unknown, revoked or expired ingest token';
+    case 'workspace_not_writable':
+      return 'Token of an archived workspace';
+    case 'verify_failed':
+      return 'Token could not be checked (identity store unavailable)';
+    case 'unknown_certificate':
+      return 'TLS client certificate of no syslog source (connections)';
+    case 'buffer_full':
+      return 'UDP datagrams lost while the buffer was full';
+    default:
+      return reason;
+  }
 }
 
 /** Bytes for people: 1 536 → "1.5 KiB". */

@@ -5,8 +5,11 @@ import { useSession } from '../auth/session-store.ts';
 import { ErrorBanner } from '../shell/error-banner.tsx';
 import { useCurrentWorkspace } from '../workspaces/current-workspace.ts';
 import { WorkspaceAccessDenied } from '../workspaces/workspace-access-denied.tsx';
-import { fetchSources, type SourceRow } from './sources-api.ts';
+import { RefusalsTable } from './refusals-table.tsx';
+import { fetchSources, type SourceStats } from './sources-api.ts';
 import { SourcesTable } from './sources-table.tsx';
+import { SyslogSourcesSection } from './syslog-sources-section.tsx';
+import './sources.css';
 
 /** Data sources of the workspace in view, with their ingest counters. */
 export function SourcesPage() {
@@ -27,14 +30,17 @@ export function SourcesPage() {
       ) : workspace === undefined ? (
         <WorkspaceAccessDenied workspaceId={workspaceId} />
       ) : (
-        <WorkspaceSources key={workspace.id} workspaceId={workspace.id} />
+        <>
+          <WorkspaceSources key={workspace.id} workspaceId={workspace.id} />
+          <SyslogSourcesSection key={`syslog ${workspace.id}`} workspaceId={workspace.id} />
+        </>
       )}
     </>
   );
 }
 
 function WorkspaceSources({ workspaceId }: { readonly workspaceId: string }) {
-  const [rows, setRows] = useState<readonly SourceRow[] | undefined>(undefined);
+  const [rows, setRows] = useState<SourceStats | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | null>(null);
@@ -80,13 +86,14 @@ function WorkspaceSources({ workspaceId }: { readonly workspaceId: string }) {
       </p>
       {rows === undefined ? (
         <p role="status">Loading…</p>
-      ) : rows.length === 0 ? (
+      ) : rows.rows.length === 0 ? (
         <p className="empty-state" role="status">
           No source has sent events to this workspace since the server started.
         </p>
       ) : (
-        <SourcesTable rows={rows} />
+        <SourcesTable rows={rows.rows} />
       )}
+      {rows !== undefined && <RefusalsTable rows={rows.refusals} bySource={rows.bySource} />}
     </section>
   );
 }

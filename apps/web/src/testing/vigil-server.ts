@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { registerTestSecret } from './register-test-secret.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -17,6 +18,9 @@ export function startVigilServer(
   dir: string,
   extraEnv: Record<string, string> = {},
 ): Promise<{ server: ChildProcess; setupLink: string }> {
+  // Secrets handed to the server (master keys, OIDC client secrets, passwords) must never reach its log.
+  for (const [key, value] of Object.entries(extraEnv))
+    if (/(KEY|SECRET|PASSWORD|TOKEN)$/.test(key)) registerTestSecret(key, value);
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VIGIL_'))),
     VIGIL_SYSLOG_UDP_ENABLED: 'false',

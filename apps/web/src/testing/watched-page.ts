@@ -70,3 +70,9 @@ export async function openWatchedPage(b: Browser, options: WatchOptions): Promis
   });
   return p;
 }
+
+/** The CSP violations a watched page has recorded so far (none when the page never loaded the console). */
+export async function cspViolations(p: Page): Promise<string[]> {
+  const seen = await p.evaluate(() => (window as { vigilCspViolations?: string[] }).vigilCspViolations);
+  return seen ?? [];
+}

@@ -17,6 +17,11 @@ export interface AttachmentRepository {
    * result where it changed; returns how many changed.
    */
   rewrapContents(rewrap: (sealed: string) => string): Promise<number>;
+  /**
+   * Account erasure: sets `createdBy` to `to` on the workspace's attachments created by `from`;
+   * returns how many changed. Content and the other metadata stay as they are.
+   */
+  reassignCreator(workspace: string, from: string, to: string): Promise<number>;
   /** False when it did not exist. */
   delete(workspace: string, id: string): Promise<boolean>;
 }

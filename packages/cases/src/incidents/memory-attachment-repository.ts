@@ -41,6 +41,16 @@ export class MemoryAttachmentRepository implements AttachmentRepository {
     return Promise.resolve(changed);
   }
 
+  reassignCreator(workspace: string, from: string, to: string): Promise<number> {
+    let changed = 0;
+    for (const row of this.#rows.values()) {
+      if (row.meta.workspace !== workspace || row.meta.createdBy !== from) continue;
+      row.meta = { ...row.meta, createdBy: to };
+      changed++;
+    }
+    return Promise.resolve(changed);
+  }
+
   delete(workspace: string, id: string): Promise<boolean> {
     return Promise.resolve(this.#rows.delete(`${workspace}\u0000${id}`));
   }

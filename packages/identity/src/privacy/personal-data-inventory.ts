@@ -133,7 +133,7 @@ export const PERSONAL_DATA_INVENTORY: readonly PersonalDataLocation[] = Object.f
     legalBasis: 'legitimate_interest',
     retention: 'While the alert or incident exists, or until the attachment is removed',
     rights:
-      'Metadata of the user’s uploads exported (not the content, which is case evidence that may concern others); createdBy keeps the id, which after deletion names a pseudonymous account',
+      'Metadata of the user’s uploads exported (not the content, which is case evidence that may concern others); on deletion createdBy becomes the pseudonym',
   },
   {
     id: 'audit_records',

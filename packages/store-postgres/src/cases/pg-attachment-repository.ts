@@ -93,6 +93,30 @@ export class PgAttachmentRepository implements AttachmentRepository {
     });
   }
 
+  reassignCreator(workspace: string, from: string, to: string): Promise<number> {
+    // Rewritten in JS (rows locked) so the stored JSON keeps the shape `add` wrote.
+    return this.#db.run({ workspace }, async (c) => {
+      const rows = (
+        await c.query<{ id: string; data: string }>(
+          'SELECT id, data FROM case_attachments WHERE workspace = $1 FOR UPDATE',
+          [workspace],
+        )
+      ).rows;
+      let changed = 0;
+      for (const row of rows) {
+        const meta = parse(row);
+        if (meta.createdBy !== from) continue;
+        await c.query('UPDATE case_attachments SET data = $1 WHERE workspace = $2 AND id = $3', [
+          JSON.stringify({ ...meta, createdBy: to }),
+          workspace,
+          row.id,
+        ]);
+        changed++;
+      }
+      return changed;
+    });
+  }
+
   delete(workspace: string, id: string): Promise<boolean> {
     return this.#db.run({ workspace }, async (c) => {
       const result = await c.query('DELETE FROM case_attachments WHERE workspace = $1 AND id = $2', [

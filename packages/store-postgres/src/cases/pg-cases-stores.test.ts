@@ -1,32 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { after, test } from 'node:test';
-import pg from 'pg';
+import { test } from 'node:test';
 import { casesStoresContract, pgUrl, skipUnless } from '@vigil/testkit';
 import { openPostgresStorage } from '../postgres-storage.ts';
 import { openPostgresCasesStores } from './pg-cases-stores.ts';
+import { testSchemas } from '../testing/test-schemas.ts';
 
 const url = pgUrl();
 const skip = skipUnless(url, 'VIGIL_PG_URL');
-const schemas: string[] = [];
-
-after(async () => {
-  if (url === undefined || schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-});
+const newSchema = testSchemas(url);
 
 if (url === undefined) {
   test('postgres cases stores contract', { skip }, () => {});
 } else {
   const pgUrlValue = url;
   casesStoresContract('postgres', async () => {
-    const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
-    schemas.push(schema);
+    const schema = newSchema();
     const storage = await openPostgresStorage({ url: pgUrlValue, schema });
     await storage.migrate();
     await storage.close();

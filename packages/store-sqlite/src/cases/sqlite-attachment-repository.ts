@@ -95,6 +95,24 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
     });
   }
 
+  reassignCreator(workspace: string, from: string, to: string): Promise<number> {
+    // Rewritten in JS rather than with json_set so the stored JSON keeps the shape `add` wrote.
+    return this.#writes.run(() => {
+      const rows = this.#db
+        .prepare('SELECT id, data FROM case_attachments WHERE workspace = ?')
+        .all(workspace) as unknown as { id: string; data: string }[];
+      const update = this.#db.prepare('UPDATE case_attachments SET data = ? WHERE workspace = ? AND id = ?');
+      let changed = 0;
+      for (const row of rows) {
+        const meta = parse(row);
+        if (meta.createdBy !== from) continue;
+        update.run(JSON.stringify({ ...meta, createdBy: to }), workspace, row.id);
+        changed++;
+      }
+      return changed;
+    });
+  }
+
   delete(workspace: string, id: string): Promise<boolean> {
     return this.#writes.run(
       () =>

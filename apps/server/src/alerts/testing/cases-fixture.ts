@@ -1,20 +1,9 @@
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { ManualClock, sequentialIds } from '@vigil/core';
-import { memoryIdentityStores } from '@vigil/identity';
-import { loadConfig } from '@vigil/config';
-import { buildServer } from '../../build-server.ts';
-import { createLogger } from '../../logging/create-logger.ts';
-import { fakeBus, fakeStorage } from '../../testing/fake-runtime.ts';
-import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
+import { ManualClock } from '@vigil/core';
 import type { IdentityRuntime } from '../../auth/identity-runtime.ts';
 import { addUser, login, type Session } from '../../auth/testing/auth-fixture.ts';
-import {
-  createCasesRuntime,
-  memoryCasesStores,
-  type CasesRuntime,
-  type CasesStores,
-} from '../cases-runtime.ts';
+import { memoryCasesStores, type CasesRuntime, type CasesStores } from '../cases-runtime.ts';
+import { casesServer } from './cases-server.ts';
 
 export const PASSWORD = 'Corr3ct-Horse-Battery';
 export const WS = 'ws-a';
@@ -39,26 +28,7 @@ export async function casesFixture(
   env: Record<string, string> = {},
 ): Promise<CasesFixture> {
   const clock = new ManualClock(Date.UTC(2026, 5, 1));
-  const rt = await memoryIdentityRuntime({
-    clock,
-    stores: memoryIdentityStores(),
-    passwordParams: TEST_PASSWORD_PARAMS,
-  });
-  const cases = createCasesRuntime(stores, { clock, ids: sequentialIds('c') });
-  const config = loadConfig({
-    env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn', ...env },
-  });
-  const sink = new Writable({ write: (_c, _e, cb) => cb() });
-  const app = await buildServer({
-    config,
-    storage: fakeStorage(),
-    bus: fakeBus(),
-    logger: createLogger({ level: 'warn', destination: sink }),
-    version: '0.1.0-test',
-    identity: rt,
-    cases,
-  });
-  await app.ready();
+  const { app, identity: rt, cases } = await casesServer({ clock, stores, env });
   await addUser(rt, 'ana', PASSWORD, [['analyst', WS]]);
   await addUser(rt, 'val', PASSWORD, [['viewer', WS]]);
   await addUser(rt, 'otto', PASSWORD, [['analyst', 'ws-b']]);

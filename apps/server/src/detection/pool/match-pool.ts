@@ -214,8 +214,9 @@ export class MatchPool {
   }
 
   private onExit(slot: Slot, code: number): void {
-    if (this.closed) {
-      for (const req of slot.pending.values()) req.reject(new MatchPoolFailure('match pool closed'));
+    if (this.closed || this.broken) {
+      for (const req of slot.pending.values()) req.reject(new MatchPoolFailure('match pool stopped'));
+      slot.pending.clear();
       return;
     }
     const now = performance.now();

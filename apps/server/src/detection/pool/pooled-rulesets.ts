@@ -20,6 +20,8 @@ interface PooledSpec {
  */
 export class PooledRulesets {
   private readonly specs = new Map<string, PooledSpec>();
+  /** Per workspace, the key dropped last: a batch matched with it may still need the main-thread fallback. */
+  private readonly retired = new Map<string, string>();
   private seq = 0;
   private readonly pool: MatchPool;
   private readonly slicer: Slicer;
@@ -65,10 +67,17 @@ export class PooledRulesets {
     return { ...assembleWorkspace(revision, plan, parts), ruleset };
   }
 
-  /** Drops a version once its successor serves (batches sent with it are ahead in each worker's queue). */
+  /**
+   * Drops a version in the workers once its successor serves (batches sent with it are ahead in each
+   * worker's queue). Its spec is kept until the next drop: a batch in flight when its worker died is
+   * retried on a worker that no longer has the version and then needs the main-thread copy.
+   */
   forget(poolKey: string): void {
-    this.specs.delete(poolKey);
     this.pool.drop(poolKey);
+    const workspace = poolKey.slice(0, poolKey.lastIndexOf('#'));
+    const previous = this.retired.get(workspace);
+    if (previous !== undefined) this.specs.delete(previous);
+    this.retired.set(workspace, poolKey);
   }
 
   /** Hit indexes of each event: in the workers, else (they failed it twice) on this thread. */

@@ -7,6 +7,7 @@ import {
   type SourceRef,
   type SyslogFrame,
 } from '@vigil/ingest';
+import type { RefusalAttribution, RefusedTokenAttribution } from './refused-token-attribution.ts';
 import type { SyslogRefusalReason, SyslogRuntime } from './syslog-runtime.ts';
 
 /** Who sent a batch of frames. */
@@ -30,6 +31,8 @@ export interface SyslogGateOptions {
   logger?: Logger;
   /** Legacy mode (`ingest.syslog.allowUnauthenticated`): where unauthenticated messages go and from whom. */
   unauthenticated?: { workspace: string; dataSpace: string; peers: BlockList };
+  /** Names the workspace and source of a refused token that is genuine but revoked or expired. */
+  attribute?: RefusedTokenAttribution;
 }
 
 export type SyslogGate = (peer: SyslogPeer, frames: readonly SyslogFrame[]) => Promise<SyslogRoute[]>;
@@ -46,6 +49,7 @@ export function createSyslogGate(options: SyslogGateOptions): SyslogGate {
     // One check per distinct token per batch: a shipper sends the same token on every line, and
     // checking per batch (not caching longer) makes a revocation effective for the next batch.
     const checked = new Map<string, IngestBinding | SyslogRefusalReason | undefined>();
+    const owners = new Map<string, RefusalAttribution | undefined>();
     const add = (source: SourceRef, frame: SyslogFrame) => {
       const key = source.source + '\u0000' + source.workspace + '\u0000' + source.dataSpace;
       let route = routes.get(key);
@@ -64,7 +68,18 @@ export function createSyslogGate(options: SyslogGateOptions): SyslogGate {
         if (!checked.has(split.token)) checked.set(split.token, await verify(options, split.token));
         const binding = checked.get(split.token);
         if (binding === undefined || typeof binding === 'string') {
-          options.runtime.refuse(peer.listener, binding ?? 'invalid_token', 1, Buffer.byteLength(frame.text));
+          let attributed: { workspace: string; source: string } | undefined;
+          if (binding === undefined) {
+            if (!owners.has(split.token)) owners.set(split.token, await attribute(options, split.token));
+            const owner = owners.get(split.token);
+            if (owner !== undefined)
+              attributed = {
+                workspace: owner.workspace,
+                source: `syslog-${peer.listener}:${owner.tokenName}`,
+              };
+          }
+          const bytes = Buffer.byteLength(frame.text);
+          options.runtime.refuse(peer.listener, binding ?? 'invalid_token', 1, bytes, attributed);
           continue;
         }
         add(
@@ -99,6 +114,17 @@ async function verify(
     if (isVigilError(err) && err.kind === 'user') return 'workspace_not_writable';
     options.logger?.warn({ err }, 'syslog ingest token could not be checked; message refused');
     return 'verify_failed';
+  }
+}
+
+/** Who a refused token belonged to; a failing lookup only loses the attribution, never the count. */
+async function attribute(options: SyslogGateOptions, token: string): Promise<RefusalAttribution | undefined> {
+  if (options.attribute === undefined) return undefined;
+  try {
+    return await options.attribute(token);
+  } catch (err) {
+    options.logger?.warn({ err }, 'refused syslog token could not be attributed');
+    return undefined;
   }
 }
 

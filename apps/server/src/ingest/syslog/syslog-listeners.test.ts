@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
@@ -12,31 +12,7 @@ import { loadConfig } from '@vigil/config';
 import type { VigilEvent } from '@vigil/core';
 import { startServer } from '../../start-server.ts';
 import { quietLogger } from '../testing/ingest-fixture.ts';
-
-function selfSignedCert(dir: string): { cert: string; key: string } {
-  const cert = join(dir, 'cert.pem');
-  const key = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert, key };
-}
+import { selfSignedCert } from '../testing/self-signed-cert.ts';
 
 function hasLogger(): boolean {
   return spawnSync('logger', ['--help'], { stdio: 'ignore' }).status === 0;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { operationalError, type Logger, type MetadataStore } from '@vigil/core';
 import type { VigilConfig } from '@vigil/config';
 import type { IngestServices } from '../ingest-services.ts';
+import type { RefusedTokenAttribution } from './refused-token-attribution.ts';
 import { createSyslogGate, parseCidrs } from './syslog-gate.ts';
 import { SyslogSourceDirectory } from './syslog-source-directory.ts';
 import { SyslogSourceStore } from './syslog-source-store.ts';
@@ -21,6 +22,8 @@ export interface SyslogSourceAccess {
   metadata: MetadataStore;
   /** Ids of the active workspaces. */
   workspaces: () => Promise<string[]>;
+  /** Attributes refusals of revoked or expired tokens to their workspace's source. */
+  attribute?: RefusedTokenAttribution;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function startSyslogListeners(
     verifier: services.verifier,
     runtime: services.syslog,
     logger,
+    ...(sources?.attribute ? { attribute: sources.attribute } : {}),
     ...(syslog.allowUnauthenticated
       ? { unauthenticated: { workspace: syslog.workspace, dataSpace: syslog.dataSpace, peers } }
       : {}),
@@ -69,6 +73,7 @@ export async function startSyslogListeners(
       running.push(listener);
       addresses[transport] = listener.address;
       services.listeners.set(transport, true);
+      services.syslog.listenerBound(transport, listener.address.port);
       logger.info({ transport, host, port: listener.address.port }, 'syslog listener started');
     } catch (err) {
       services.listeners.set(transport, false);

@@ -1,19 +1,17 @@
 // The syslog source registry on every metadata adapter: memory, SQLite, and PostgreSQL when VIGIL_PG_URL is set.
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetadataStore } from '@vigil/core';
-import { openSqliteStorage } from '@vigil/store-sqlite';
-import { openPostgresStorage } from '@vigil/store-postgres';
-import { pgUrl, skipUnless, uniqueWorkspace } from '@vigil/testkit';
-import { MemoryMetadataStore } from '../../auth/memory-metadata-store.ts';
+import { uniqueWorkspace } from '@vigil/testkit';
 import { makeTestPki } from './make-test-pki.ts';
 import { SyslogRuntime } from './syslog-runtime.ts';
 import { SyslogSourceDirectory } from './syslog-source-directory.ts';
 import { normaliseFingerprint, SyslogSourceStore } from './syslog-source-store.ts';
+import { forEachMetadataStore } from '../../testing/each-metadata-store.ts';
 
 const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'vigil-syslog-pki-')));
 const x509 = (pem: string) => new X509Certificate(pem);
@@ -73,32 +71,4 @@ function directoryContract(name: string, open: () => Promise<MetadataStore>, ski
   });
 }
 
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const close of closers) await close();
-});
-
-directoryContract('memory', () => Promise.resolve(new MemoryMetadataStore()));
-
-directoryContract('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-syslog-src-'));
-  const storage = await openSqliteStorage({ dataDir: dir });
-  await storage.migrate();
-  closers.push(async () => {
-    await storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return storage.metadata;
-});
-
-const url = pgUrl();
-directoryContract(
-  'postgres',
-  async () => {
-    const storage = await openPostgresStorage({ url: url ?? '' });
-    await storage.migrate();
-    closers.push(() => storage.close());
-    return storage.metadata;
-  },
-  skipUnless(url, 'VIGIL_PG_URL'),
-);
+forEachMetadataStore('vigil-syslog-src-', directoryContract);

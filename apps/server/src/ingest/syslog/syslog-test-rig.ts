@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { VigilEvent } from '@vigil/core';
 import { createLogger } from '../../logging/create-logger.ts';
 import { ingestFixture, type IngestFixture } from '../testing/ingest-fixture.ts';
+import { refusedTokenAttribution } from './refused-token-attribution.ts';
 import { startSyslogListeners, type SyslogListeners } from './syslog-listeners.ts';
 
 export interface SyslogRig {
@@ -41,6 +42,7 @@ export async function syslogRig(env: Record<string, string> = {}): Promise<Syslo
   const listeners = await startSyslogListeners(fx.config, fx.ingest, logger, {
     metadata: fx.rt.metadata,
     workspaces: async () => (await fx.rt.stores.workspaces.list()).map((w) => w.id),
+    attribute: refusedTokenAttribution(fx.rt.stores.machineTokens),
   });
   return {
     fx,

@@ -15,11 +15,14 @@ import { loadConfig, type VigilConfig } from '@vigil/config';
 import { issueMachineToken } from '@vigil/identity';
 import { CommitTracker, machineTokenVerifier, trackCommits } from '@vigil/ingest';
 import { openSqliteStorage } from '@vigil/store-sqlite';
+import { registerTestSecret } from '@vigil/testkit';
 import { buildServer } from '../../build-server.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
 import type { IdentityRuntime } from '../../auth/identity-runtime.ts';
 import { createIngestServices, type IngestServices } from '../ingest-services.ts';
+import { registerIssuedSecrets } from '../../testing/register-issued-secrets.ts';
+import { testLogSink } from '../../testing/test-log-sink.ts';
 
 export interface IngestFixture {
   app: FastifyInstance;
@@ -69,6 +72,7 @@ export async function ingestFixture(
       createdAt: Date.now(),
     });
     await rt.stores.machineTokens.create(record);
+    registerTestSecret('ingest token', token);
     return token;
   };
   const tokens = { a: await issue('ws-a', 'shipper'), b: await issue('ws-b', 'other') };
@@ -79,11 +83,13 @@ export async function ingestFixture(
     commits,
   });
   const logs: string[] = [];
+  const scan = testLogSink('ingest-server');
   const logger = createLogger({
     level: 'debug',
     destination: new Writable({
       write: (chunk: Buffer, _e, cb) => {
         logs.push(chunk.toString());
+        scan(chunk.toString());
         cb();
       },
     }),
@@ -98,6 +104,7 @@ export async function ingestFixture(
     ingest,
     ...(writer ? { writer } : {}),
   });
+  registerIssuedSecrets(app);
   await app.ready();
   return {
     app,

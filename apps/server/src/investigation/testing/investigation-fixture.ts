@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { ManualClock, sequentialIds, type Storage, type VigilEvent } from '@vigil/core';
-import { memoryIdentityStores } from '@vigil/identity';
-import { loadConfig } from '@vigil/config';
+import { ManualClock, type Storage, type VigilEvent } from '@vigil/core';
 import { openSqliteStorage } from '@vigil/store-sqlite';
 import { openPostgresStorage } from '@vigil/store-postgres';
 import pg from 'pg';
 import { pgUrl } from '@vigil/testkit';
-import { buildServer } from '../../build-server.ts';
-import { createLogger } from '../../logging/create-logger.ts';
-import { fakeBus } from '../../testing/fake-runtime.ts';
-import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
 import { addUser, login, type Session } from '../../auth/testing/auth-fixture.ts';
-import { createCasesRuntime, memoryCasesStores, type CasesRuntime } from '../../alerts/cases-runtime.ts';
+import type { CasesRuntime } from '../../alerts/cases-runtime.ts';
+import { casesServer } from '../../alerts/testing/cases-server.ts';
 
 export const PASSWORD = 'Corr3ct-Horse-Battery';
 export const WS = 'ws-a';
@@ -65,23 +59,7 @@ export async function investigationFixture(
   const { storage, cleanup } = await openTestStorage(kind);
   await storage.migrate();
   const clock = new ManualClock(T0 + 3_600_000);
-  const rt = await memoryIdentityRuntime({
-    clock,
-    stores: memoryIdentityStores(),
-    passwordParams: TEST_PASSWORD_PARAMS,
-  });
-  const cases = createCasesRuntime(memoryCasesStores(), { clock, ids: sequentialIds('c') });
-  const config = loadConfig({ env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn' } });
-  const app = await buildServer({
-    config,
-    storage,
-    bus: fakeBus(),
-    logger: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    version: '0.1.0-test',
-    identity: rt,
-    cases,
-  });
-  await app.ready();
+  const { app, identity: rt, cases } = await casesServer({ clock, storage });
   await addUser(rt, 'ana', PASSWORD, [['analyst', WS]]);
   await addUser(rt, 'otto', PASSWORD, [['analyst', 'ws-b']]);
   return {

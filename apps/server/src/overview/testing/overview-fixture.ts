@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { ManualClock, sequentialIds } from '@vigil/core';
-import { memoryIdentityStores } from '@vigil/identity';
-import { loadConfig } from '@vigil/config';
-import { buildServer } from '../../build-server.ts';
-import { createLogger } from '../../logging/create-logger.ts';
-import { fakeBus, fakeStorage } from '../../testing/fake-runtime.ts';
-import { memoryIdentityRuntime, TEST_PASSWORD_PARAMS } from '../../auth/memory-identity-runtime.ts';
+import { ManualClock } from '@vigil/core';
 import type { IdentityRuntime } from '../../auth/identity-runtime.ts';
 import { addUser, login, type Session } from '../../auth/testing/auth-fixture.ts';
-import { createCasesRuntime, memoryCasesStores, type CasesRuntime } from '../../alerts/cases-runtime.ts';
+import type { CasesRuntime } from '../../alerts/cases-runtime.ts';
+import { casesServer } from '../../alerts/testing/cases-server.ts';
 
 export const PASSWORD = 'Corr3ct-Horse-Battery';
 
@@ -30,23 +24,7 @@ export interface OverviewFixture {
 /** A server over in-memory identity and cases, with a manual clock. */
 export async function overviewFixture(): Promise<OverviewFixture> {
   const clock = new ManualClock(Date.UTC(2026, 5, 7, 12));
-  const rt = await memoryIdentityRuntime({
-    clock,
-    stores: memoryIdentityStores(),
-    passwordParams: TEST_PASSWORD_PARAMS,
-  });
-  const cases = createCasesRuntime(memoryCasesStores(), { clock, ids: sequentialIds('c') });
-  const config = loadConfig({ env: { VIGIL_WEB_DIST_DIR: '/nonexistent/dist', VIGIL_LOG_LEVEL: 'warn' } });
-  const app = await buildServer({
-    config,
-    storage: fakeStorage(),
-    bus: fakeBus(),
-    logger: createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
-    version: '0.1.0-test',
-    identity: rt,
-    cases,
-  });
-  await app.ready();
+  const { app, identity: rt, cases } = await casesServer({ clock });
   let n = 0;
   return {
     app,

@@ -73,6 +73,22 @@ export function attachmentRepositoryContract(name: string, factory: CasesStoresF
       );
     });
 
+    test("reassignCreator rewrites only that creator's attachments, only in that workspace", async () => {
+      const { attachments } = handle();
+      const [a, b] = [uniqueWorkspace('rc-a'), uniqueWorkspace('rc-b')];
+      const mine = attachment(a, 'at-1');
+      const theirs = attachment(a, 'at-2', { createdBy: 'u-bob' });
+      await attachments.add(mine, 'sealed-1');
+      await attachments.add(theirs, 'sealed-2');
+      await attachments.add(attachment(b, 'at-1'), 'sealed-b');
+      assert.equal(await attachments.reassignCreator(a, 'u-ana', 'user-7f3a'), 1);
+      assert.deepEqual(await attachments.get(a, 'at-1'), { ...mine, createdBy: 'user-7f3a' });
+      assert.equal(await attachments.content(a, 'at-1'), 'sealed-1', 'content untouched');
+      assert.deepEqual(await attachments.get(a, 'at-2'), theirs);
+      assert.equal((await attachments.get(b, 'at-1'))?.createdBy, 'u-ana', 'other workspace untouched');
+      assert.equal(await attachments.reassignCreator(a, 'u-ana', 'user-7f3a'), 0, 'idempotent');
+    });
+
     test('an attachment of workspace A is invisible from B', async () => {
       const { attachments } = handle();
       const a = uniqueWorkspace('ws-a');
