@@ -22,6 +22,8 @@ export interface Compiled {
   cost: number;
   /** Set when the node is exactly one index atom (lets ORs of atoms collapse into one loop). */
   atom?: number;
+  /** Conjunctions: every valid trigger set (of the operands, recursively); `trig` is one of them. */
+  alts?: readonly ReadonlySet<number>[];
 }
 
 const TRUE: Compiled = { pred: () => true, trig: null, cost: 0 };
@@ -81,13 +83,16 @@ export function orNode(items: Compiled[]): Compiled {
   };
 }
 
+const booleanText = new Set(['true', 'false']);
+
 /**
  * Estimated chance that an index atom holds on an event of its route: short substrings (`:`, ` -`)
  * are nearly always present, long ones rarely. Only used to choose among valid trigger sets.
  */
-function atomWeight(atom: IndexAtom | undefined): number {
+export function atomWeight(atom: IndexAtom | undefined): number {
   if (atom === undefined) return 1;
-  if (atom.kind === 'eq') return atom.text.length === 0 ? 0.5 : 0.02;
+  // A boolean field (Sysmon's `Initiated`) holds each value on about half of its events.
+  if (atom.kind === 'eq') return atom.text.length === 0 || booleanText.has(atom.text) ? 0.5 : 0.02;
   return Math.pow(0.7, atom.text.length);
 }
 
@@ -114,11 +119,14 @@ export function andNode(items: Compiled[], weigh: TriggerWeight = bySize): Compi
       trigWeight = w;
     }
   }
+  // Each operand is necessary, so each of its own alternatives is a valid trigger of the whole.
+  const alts: ReadonlySet<number>[] = [];
+  for (const c of items) if (c.trig !== null) alts.push(...(c.alts ?? [c.trig]));
   const cost = sorted.reduce((m, c) => Math.max(m, c.cost), 0);
   const preds = sorted.map((c) => c.pred);
   if (preds.length === 2) {
     const [a, b] = preds as [Pred, Pred];
-    return { pred: (s) => a(s) && b(s), trig, cost };
+    return { pred: (s) => a(s) && b(s), trig, cost, alts };
   }
   return {
     pred: (s) => {
@@ -127,6 +135,7 @@ export function andNode(items: Compiled[], weigh: TriggerWeight = bySize): Compi
     },
     trig,
     cost,
+    alts,
   };
 }
 

@@ -14,6 +14,8 @@ export interface BucketEntry {
   rule: number;
   pred: Pred;
   trig: ReadonlySet<number> | null;
+  /** Every valid trigger set (`trig` is one); a bucket re-chooses among them by observed hit rates. */
+  alts: readonly ReadonlySet<number>[];
   /** Index atoms the predicate reads. */
   atoms: ReadonlySet<number>;
 }
@@ -50,7 +52,15 @@ export class Bucket {
   private readonly direct = new Map<string, FieldIndex>();
   /** The other fields, read through their getters. */
   private readonly indirect: FieldIndex[] = [];
-  private readonly triggers = new Map<number, Int32Array>();
+  private triggers = new Map<number, Int32Array>();
+  /**
+   * Bucket runs observed before trigger sets are re-chosen from how often their atoms held (the static
+   * estimate cannot know that, say, `Image|endswith '\\powershell.exe'` is common in this data).
+   */
+  static learnRuns = 2048;
+  private runs = 0;
+  /** Per index atom, the runs in which it held; null once the trigger sets are re-chosen. */
+  private seen: Map<number, number> | null = null;
   private readonly always: Int32Array;
   private readonly cand: Uint32Array;
   private readonly candidates: number[] = [];
@@ -90,6 +100,7 @@ export class Bucket {
     });
     this.always = Int32Array.from(always);
     for (const [a, list] of trig) this.triggers.set(a, Int32Array.from(list));
+    if (entries.some((e) => e.alts.length > 1)) this.seen = new Map();
     this.fields.push(...fields);
     this.classifyFields();
   }
@@ -157,6 +168,7 @@ export class Bucket {
     const s = this.state as EvalState;
     if (s.hit[id] === s.gen) return;
     s.hit[id] = s.gen;
+    if (this.seen !== null) this.seen.set(id, (this.seen.get(id) ?? 0) + 1);
     const list = this.triggers.get(id);
     if (list === undefined) return;
     const gen = s.gen;
@@ -225,6 +237,7 @@ export class Bucket {
 
   /** Evaluates the bucket's rules on the state's current view; pushes matching rule numbers to `out`. */
   run(state: EvalState, out: number[]): void {
+    if (this.seen !== null && ++this.runs > Bucket.learnRuns) this.retrigger(this.seen);
     this.state = state;
     state.next();
     this.candidates.length = 0;
@@ -260,6 +273,41 @@ export class Bucket {
       const e = entries[cands[i] as number] as BucketEntry;
       if (e.pred(state)) out.push(e.rule);
     }
+  }
+
+  /**
+   * Re-chooses each rule's trigger set by observed hit rate. Any alternative is valid (each is
+   * necessary for the rule), so this only changes which rules are evaluated, never a result; the
+   * static choice is kept unless another held on fewer than half as many runs.
+   */
+  private retrigger(seen: ReadonlyMap<number, number>): void {
+    this.seen = null;
+    const rate = (t: ReadonlySet<number>): number => {
+      let n = 0;
+      for (const a of t) n += seen.get(a) ?? 0;
+      return n;
+    };
+    const trig = new Map<number, number[]>();
+    this.entries.forEach((e, i) => {
+      if (e.trig === null) return;
+      let best = e.trig;
+      let bestRate = rate(best);
+      for (const alt of e.alts) {
+        const r = rate(alt);
+        if (2 * r < bestRate) {
+          best = alt;
+          bestRate = r;
+        }
+      }
+      for (const a of best) {
+        const list = trig.get(a);
+        if (list) list.push(i);
+        else trig.set(a, [i]);
+      }
+    });
+    const triggers = new Map<number, Int32Array>();
+    for (const [a, list] of trig) triggers.set(a, Int32Array.from(list));
+    this.triggers = triggers;
   }
 
   /** The automata of this bucket's fields (shared between buckets when their needles are equal). */

@@ -217,7 +217,8 @@ function compileRule(
         const inner = pred;
         pred = (s) => inner(s) && !fp(s);
       }
-      compiled.push([t.key, { rule: index, pred, trig: base.trig, atoms: comp.used }]);
+      const alts = base.trig === null ? [] : (base.alts ?? [base.trig]);
+      compiled.push([t.key, { rule: index, pred, trig: base.trig, alts, atoms: comp.used }]);
     }
   } catch (e) {
     onCompileError(rule, `compile error: ${(e as Error).message}`);
