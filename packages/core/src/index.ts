@@ -6,6 +6,7 @@ export * from './time/day-key.ts';
 export * from './time/parse-time.ts';
 export * from './time/id-generator.port.ts';
 export * from './events/vigil-event.ts';
+export * from './events/event-json.ts';
 export * from './storage/event-store.port.ts';
 export * from './storage/event-filter.ts';
 export * from './storage/record-repository.port.ts';

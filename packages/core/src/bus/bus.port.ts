@@ -11,7 +11,7 @@ export interface Bus {
    * A message is retained until every consumer name known to the topic has acked it; published
    * before any consumer exists, it waits (bounded by capacity) for the first one.
    */
-  publish<T>(topic: string, batch: readonly T[]): Promise<void>;
+  publish<T>(topic: string, batch: readonly T[], options?: PublishOptions): Promise<void>;
   /**
    * Starts a durable consumer. Messages are acked only after `handler` resolves; a rejection or a
    * consumer that stops/crashes without acking leads to redelivery (after `ackWaitMs`).
@@ -65,6 +65,16 @@ export interface Delivery<T> {
   batch: T[];
   /** 1 on first delivery. */
   attempt: number;
+}
+
+export interface PublishOptions {
+  /**
+   * The caller hands the batch's objects over: it will not read or change them again. The in-process
+   * bus then delivers those objects instead of a JSON copy (still checking that the batch would
+   * serialise), so they should already be JSON-shaped (no Dates; an undefined field stays visible).
+   * The JetStream adapter always sends JSON and ignores this.
+   */
+  handOver?: boolean;
 }
 
 export interface SubscribeOptions {

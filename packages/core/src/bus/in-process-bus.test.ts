@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { busContract } from '../../../testkit/src/contracts/bus.contract.ts';
 import { createInProcessBus } from './in-process-bus.ts';
+import { eventJson } from '../events/event-json.ts';
 import { sequentialIds } from '../time/id-generator.port.ts';
 
 busContract('in-process', ({ capacity }) => Promise.resolve({ bus: createInProcessBus({ capacity }) }));
@@ -49,4 +50,45 @@ test('rejects bad options and use after close', async () => {
   await bus.close();
   await assert.rejects(bus.publish('t', [1]), { code: 'BUS_CLOSED' });
   await assert.rejects(bus.ping(), { code: 'BUS_CLOSED' });
+});
+
+test('a handed-over batch is delivered as published, with each item remembered as its JSON text', async () => {
+  const bus = createInProcessBus();
+  const item = { n: 1, skip: undefined, at: '2026-01-01T00:00:00.000Z' };
+  const batch = [item];
+  await bus.publish('own', batch, { handOver: true });
+  batch.push({ n: 9, skip: undefined, at: '' });
+  const seen: unknown[] = [];
+  await bus.subscribe('own', 'c', (d) => {
+    seen.push(...d.batch);
+    return Promise.resolve();
+  });
+  await bus.close();
+  assert.equal(seen.length, 1, 'the array itself is copied');
+  assert.equal(seen[0], item);
+  assert.equal(eventJson(item), JSON.stringify(item));
+});
+
+test('a snapshot delivery reuses the published text; unknown objects are serialised', async () => {
+  const bus = createInProcessBus();
+  await bus.publish('snap2', [{ b: 2, a: [1, 'x'] }, null]);
+  const seen: unknown[] = [];
+  await bus.subscribe('snap2', 'c', (d) => {
+    seen.push(...d.batch);
+    return Promise.resolve();
+  });
+  await bus.close();
+  assert.deepEqual(seen, [{ b: 2, a: [1, 'x'] }, null]);
+  assert.equal(eventJson(seen[0] as object), '{"b":2,"a":[1,"x"]}');
+  assert.equal(eventJson({ fresh: true }), '{"fresh":true}');
+});
+
+test('a handed-over batch that would not serialise is refused like any other', async () => {
+  const bus = createInProcessBus();
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  await assert.rejects(bus.publish('bad', [cyclic], { handOver: true }), { code: 'BUS_INVALID_BATCH' });
+  await assert.rejects(bus.publish('bad', [{ n: 1n }], { handOver: true }), { code: 'BUS_INVALID_BATCH' });
+  assert.deepEqual(await bus.pressure('bad'), { pending: 0, capacity: 1024, full: false });
+  await bus.close();
 });

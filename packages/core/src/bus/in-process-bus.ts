@@ -6,11 +6,13 @@ import type {
   Delivery,
   MeteredBus,
   Pressure,
+  PublishOptions,
   SubscribeOptions,
   Subscription,
 } from './bus.port.ts';
 import { assertConsumer, assertTopic, busClosedError } from './bus.error.ts';
-import { serializeBatch } from './serialize-batch.ts';
+import { rememberEventJson } from '../events/event-json.ts';
+import { serializeBatchItems } from './serialize-batch.ts';
 import { InProcessSubscriber, InProcessTopic } from './in-process-topic.ts';
 import { resolveSubscribeOptions } from './subscribe-options.ts';
 
@@ -65,14 +67,23 @@ export function createInProcessBus(options: InProcessBusOptions = {}): MeteredBu
   };
 
   return {
-    publish<T>(topic: string, batch: readonly T[]): Promise<void> {
+    publish<T>(topic: string, batch: readonly T[], publishOptions?: PublishOptions): Promise<void> {
       return settle(() => {
         assertTopic(topic);
-        // A JSON snapshot, as on the network: the caller may reuse its objects once publish resolved,
-        // and handlers see exactly what the JetStream adapter would hand them.
-        const snapshot = JSON.parse(serializeBatch(batch)) as unknown[];
+        // Each item's text is remembered so the event store can write it instead of serialising again.
+        const items = serializeBatchItems(batch);
+        let delivered: unknown[];
+        if (publishOptions?.handOver === true) {
+          // The publisher gave the objects up: no copy needed to protect them from its later changes.
+          delivered = [...batch];
+        } else {
+          // A JSON snapshot, as on the network: the caller may reuse its objects once publish resolved,
+          // and handlers see exactly what the JetStream adapter would hand them.
+          delivered = JSON.parse(`[${items.join(',')}]`) as unknown[];
+        }
+        for (let i = 0; i < delivered.length; i++) rememberEventJson(delivered[i], items[i]!);
         if (closed) throw busClosedError();
-        topicOf(topic).publish(ids.next(), snapshot);
+        topicOf(topic).publish(ids.next(), delivered);
       });
     },
 

@@ -118,7 +118,8 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     const deadline = clock.now() + retryMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.bus.publish(topic, chunk);
+        // The chunk is ours alone and never touched after publish (detection ran before).
+        await options.bus.publish(topic, chunk, { handOver: true });
         return;
       } catch (err) {
         if (!isBackpressure(err) || !(forever || (retry && clock.now() < deadline))) throw err;

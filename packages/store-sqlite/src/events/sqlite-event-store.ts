@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { dayOf, operationalError, placeEvents, userError } from '@vigil/core';
+import { dayOf, eventJson, operationalError, placeEvents, userError } from '@vigil/core';
 import type {
   AppendResult,
   EventPage,
@@ -61,9 +61,7 @@ export class SqliteEventStore implements EventStore {
         for (const p of placed) {
           const space = this.#partitions.ensureSpace(p.workspace, p.dataSpace);
           const insert = this.#partitions.insertInto(space, p.day);
-          appended += Number(
-            insert.run(p.ts, p.id, ...extractedValues(p.event), JSON.stringify(p.event)).changes,
-          );
+          appended += Number(insert.run(p.ts, p.id, ...extractedValues(p.event), eventJson(p.event)).changes);
         }
         return appended;
       }),
