@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../admin/use-action.ts';
-import { ErrorBanner } from '../shell/error-banner.tsx';
 import { TextField } from '../shell/text-field.tsx';
 import { patchAlert, type AlertChange } from './alerts-api.ts';
-import { VERIFICATIONS, label } from './cases-labels.ts';
+import { VERIFICATIONS } from './cases-labels.ts';
 import { CloseFields } from './close-fields.tsx';
+import { EnumSelect } from './enum-select.tsx';
 import type { AlertView } from './parse-alert.ts';
+import { SaveChangesFooter } from './save-changes-footer.tsx';
 import { StatusSelect } from './status-select.tsx';
 
 /** Status (closing needs a reason), verification and owner of one alert, saved as one change. */
@@ -19,7 +20,6 @@ export function AlertEditForm({
   readonly onSaved: () => void;
 }) {
   const headingId = useId();
-  const verificationId = useId();
   const [status, setStatus] = useState(alert.status);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
@@ -43,31 +43,18 @@ export function AlertEditForm({
       <h2 id={headingId}>Triage</h2>
       <div className="case-filters">
         <StatusSelect value={status} onChange={setStatus} />
-        <div className="field">
-          <label htmlFor={verificationId}>Verification</label>
-          <select id={verificationId} value={verification} onChange={(e) => setVerification(e.target.value)}>
-            {VERIFICATIONS.map((v) => (
-              <option key={v} value={v}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          title="Verification"
+          value={verification}
+          values={VERIFICATIONS}
+          onChange={setVerification}
+        />
         <TextField label="Owner" value={owner} onChange={setOwner} maxLength={200} />
       </div>
       {closing && (
         <CloseFields reason={reason} comment={comment} onReason={setReason} onComment={setComment} />
       )}
-      <ErrorBanner error={error} />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || Object.keys(change).length === 0}
-        >
-          Save changes
-        </button>
-      </div>
+      <SaveChangesFooter error={error} busy={busy} unchanged={Object.keys(change).length === 0} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../admin/use-action.ts';
-import { IR_STAGES, SEVERITIES, label } from '../alerts/cases-labels.ts';
+import { IR_STAGES, SEVERITIES } from '../alerts/cases-labels.ts';
 import { CloseFields } from '../alerts/close-fields.tsx';
+import { EnumSelect } from '../alerts/enum-select.tsx';
+import { SaveChangesFooter } from '../alerts/save-changes-footer.tsx';
 import { StatusSelect } from '../alerts/status-select.tsx';
-import { ErrorBanner } from '../shell/error-banner.tsx';
 import { TextField } from '../shell/text-field.tsx';
 import { patchIncident, type IncidentChange } from './incidents-api.ts';
 import type { IncidentView } from './parse-incident.ts';
@@ -19,8 +20,6 @@ export function IncidentEditForm({
   readonly onSaved: () => void;
 }) {
   const headingId = useId();
-  const severityId = useId();
-  const stageId = useId();
   const [status, setStatus] = useState(incident.status);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
@@ -48,41 +47,14 @@ export function IncidentEditForm({
       <h2 id={headingId}>Handle the incident</h2>
       <div className="case-filters">
         <StatusSelect value={status} onChange={setStatus} />
-        <div className="field">
-          <label htmlFor={severityId}>Severity</label>
-          <select id={severityId} value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {label(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={stageId}>IR stage</label>
-          <select id={stageId} value={stage} onChange={(e) => setStage(e.target.value)}>
-            {IR_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {label(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect title="Severity" value={severity} values={SEVERITIES} onChange={setSeverity} />
+        <EnumSelect title="IR stage" value={stage} values={IR_STAGES} onChange={setStage} />
         <TextField label="Owner" value={owner} onChange={setOwner} maxLength={200} />
       </div>
       {closing && (
         <CloseFields reason={reason} comment={comment} onReason={setReason} onComment={setComment} />
       )}
-      <ErrorBanner error={error} />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || Object.keys(change).length === 0}
-        >
-          Save changes
-        </button>
-      </div>
+      <SaveChangesFooter error={error} busy={busy} unchanged={Object.keys(change).length === 0} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 // fixed order to a decent size, and deterministic generated Sysmon/Security events (generate-events.ts).
 // Modes, per data set over the same in-memory text: (a) baseline split + JSON.parse, (b) + matching
 // the full SigmaHQ tree, (c) + matching 100 rules (every n-th file, sorted); then over the server's
-// worker-thread match pool (pool-modes.ts): (d) the full tree with N workers, (c) likewise, and (a)
+// worker-thread match pool (detect-pool-modes.ts): (d) the full tree with N workers, (c) likewise, and (a)
 // parallelised over N+1 workers as the fair reference (BENCH_THREADS, default cores - 1, at least 1).
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,12 +12,12 @@ import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
-import { loadRules, loadRulesSliced } from '../src/index.ts';
-import { generateEvents } from './generate-events.ts';
-import { poolModes } from './pool-modes.ts';
-import type { Ruleset } from '../src/index.ts';
+import { loadRules, loadRulesSliced } from '../packages/sigma/src/index.ts';
+import { generateEvents } from '../packages/sigma/bench/generate-events.ts';
+import { poolModes } from './detect-pool-modes.ts';
+import type { Ruleset } from '../packages/sigma/src/index.ts';
 
-const dataRoot = process.env['VIGIL_SHARED_DATA'] ?? join(import.meta.dirname, '../../../../shared/data');
+const dataRoot = process.env['VIGIL_SHARED_DATA'] ?? join(import.meta.dirname, '../../shared/data');
 const targetEvents = Number(process.env['BENCH_EVENTS'] ?? 80_000);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const threads = Number(process.env['BENCH_THREADS'] ?? Math.max(1, availableParallelism() - 1));

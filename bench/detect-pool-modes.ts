@@ -3,8 +3,8 @@
 // thing), beside a fair parallel baseline: the same batches over the same transport into N+1 workers
 // holding an empty ruleset (split + JSON.parse + routing, no rules). Wall clock is what parallelism
 // buys; CPU time is the whole process (every thread), so CPU figures show the overhead, not the gain.
-import type { RuleSource } from '../src/index.ts';
-import { MatchPool } from '../../../apps/server/src/detection/pool/match-pool.ts';
+import type { RuleSource } from '../packages/sigma/src/index.ts';
+import { MatchPool } from '../apps/server/src/detection/pool/match-pool.ts';
 
 export interface PoolResult {
   mode: string;
